@@ -1,0 +1,18 @@
+# Build options shared by every target: warnings, sanitizers, test/bench switches.
+option(BATT_WERROR "Treat warnings as errors" OFF)
+option(BATT_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(BATT_BUILD_TESTS "Build the test suite" ON)
+option(BATT_BUILD_BENCH "Build the benchmarks" ON)
+
+add_library(batt_warnings INTERFACE)
+target_compile_options(batt_warnings INTERFACE
+  $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor>)
+if(BATT_WERROR)
+  target_compile_options(batt_warnings INTERFACE $<$<COMPILE_LANGUAGE:CXX>:-Werror>)
+endif()
+
+if(BATT_SANITIZE)
+  set(_batt_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_compile_options($<$<COMPILE_LANGUAGE:CXX>:${_batt_san}>)
+  add_link_options(${_batt_san})
+endif()

@@ -1,0 +1,38 @@
+#pragma once
+// Building grids. A Grid is h x w small ints (int8), row-major, h >= 1 and w >= 1; an empty
+// result (h == 0 or w == 0) is not a Grid but the tuple it stands for: `()` when h == 0, a
+// tuple of h empty tuples when w == 0 (see make_grid_result).
+#include <cstdint>
+
+#include "dsl/ctx.hpp"
+#include "dsl/value.hpp"
+
+namespace batt::dsl {
+
+// Allocates an h x w grid with uninitialised cells. nullptr when h or w < 1, when h * w is
+// over the item cap, or when the arena is exhausted.
+GridObj* new_grid(EvalCtx& ctx, std::int64_t h, std::int64_t w) noexcept;
+
+// The value for an h x w grid result whose cells `fill(cells)` writes (row-major): a Grid when
+// h, w >= 1; `()` when h <= 0; a tuple of h `()` rows when w <= 0 (Python slicing results).
+// Resource error when it is too big.
+template <typename Fill>
+Value make_grid_result(EvalCtx& ctx, std::int64_t h, std::int64_t w, Fill&& fill) noexcept;
+
+// A tuple of h empty tuples (what Python gives for a grid sliced to zero columns).
+Value empty_rows(EvalCtx& ctx, std::int64_t h) noexcept;
+
+// ---- implementation ---------------------------------------------------------------------
+Value empty_tuple() noexcept;
+
+template <typename Fill>
+Value make_grid_result(EvalCtx& ctx, std::int64_t h, std::int64_t w, Fill&& fill) noexcept {
+  if (h <= 0) return empty_tuple();
+  if (w <= 0) return empty_rows(ctx, h);
+  GridObj* g = new_grid(ctx, h, w);
+  if (!g) return Value::error(ErrCode::Resource);
+  fill(g->cells());
+  return Value::grid(g);
+}
+
+}  // namespace batt::dsl

@@ -1,0 +1,228 @@
+// Arithmetic and logic primitives: identity, add, subtract, multiply, divide, invert, even,
+// double, halve, flip, equality, greater, both, either, increment, decrement, crement, sign,
+// positive, toivec, tojvec, astuple, branch.
+//
+// Numerical arguments follow the reference's isinstance dispatch: int op int; tuple op tuple
+// on items 0 and 1; int op tuple and tuple op int broadcast the int. Items are combined with
+// Python's operator semantics (py_arith), so a tuple item added to a tuple item concatenates,
+// as in CPython. Bools are ints. Results beyond int64 give an Overflow error.
+#include "dsl/registry.hpp"
+#include "dsl/set.hpp"
+#include "dsl/tuple.hpp"
+
+namespace batt::dsl {
+
+namespace {
+
+enum class Op { Add, Sub, Mul, FloorDiv };
+
+Value int_arith(Op op, std::int64_t x, std::int64_t y) noexcept {
+  std::int64_t r = 0;
+  switch (op) {
+    case Op::Add:
+      if (__builtin_add_overflow(x, y, &r)) return overflow_error();
+      break;
+    case Op::Sub:
+      if (__builtin_sub_overflow(x, y, &r)) return overflow_error();
+      break;
+    case Op::Mul:
+      if (__builtin_mul_overflow(x, y, &r)) return overflow_error();
+      break;
+    case Op::FloorDiv:
+      if (y == 0) return zero_division_error(2);
+      if (x == INT64_MIN && y == -1) return overflow_error();
+      r = floor_div(x, y);
+      break;
+  }
+  return Value::integer(r);
+}
+
+// `seq * count` for a tuple (Python repetition).
+Value repeat_tuple(const Value& seq, std::int64_t count, EvalCtx& ctx) noexcept {
+  std::span<const Value> items;
+  if (Value e = items_of(seq, ctx, items); e.is_error()) return e;
+  if (count <= 0 || items.empty()) return empty_tuple();
+  const auto total = static_cast<std::uint64_t>(items.size()) * static_cast<std::uint64_t>(count);
+  if (!ctx.items_ok(total) || !ctx.charge(total)) return resource_error();
+  TupleBuilder b(ctx, total);
+  for (std::int64_t k = 0; k < count; ++k) {
+    for (const Value& v : items) b.push(v);
+  }
+  return b.finish();
+}
+
+// Python's binary operator on two arbitrary values, for the cases the DSL can reach.
+Value py_arith(Op op, const Value& x, const Value& y, EvalCtx& ctx) noexcept {
+  if (x.is_intlike() && y.is_intlike()) return int_arith(op, x.as_int(), y.as_int());
+  if (op == Op::Add && x.is_tuplelike() && y.is_tuplelike()) {
+    std::span<const Value> a, b;
+    if (Value e = items_of(x, ctx, a); e.is_error()) return e;
+    if (Value e = items_of(y, ctx, b); e.is_error()) return e;
+    TupleBuilder t(ctx, a.size() + b.size());
+    for (const Value& v : a) t.push(v);
+    for (const Value& v : b) t.push(v);
+    return t.finish();
+  }
+  if (op == Op::Sub && x.is_set() && y.is_set()) {
+    return set_difference(x.as_set(), y.as_set(), ctx);
+  }
+  if (op == Op::Mul) {
+    if (x.is_tuplelike() && y.is_intlike()) return repeat_tuple(x, y.as_int(), ctx);
+    if (x.is_intlike() && y.is_tuplelike()) return repeat_tuple(y, x.as_int(), ctx);
+  }
+  return type_error();
+}
+
+// Items 0 and 1 of a subscriptable value (`v[0]`, `v[1]`): Type error for a non-tuple,
+// Index error for a tuple shorter than 2.
+Value first_two(const Value& v, int arg, EvalCtx& ctx, Value& x0, Value& x1) noexcept {
+  if (!v.is_tuplelike()) return type_error(arg);
+  if (len_of(v) < 2) return index_error(arg);
+  x0 = tuple_item(v, 0, ctx);
+  x1 = tuple_item(v, 1, ctx);
+  if (x0.is_error()) return x0;
+  if (x1.is_error()) return x1;
+  return Value::none();
+}
+
+Value pair_of(const Value& r0, const Value& r1, EvalCtx& ctx) noexcept {
+  if (r0.is_error()) return r0;
+  if (r1.is_error()) return r1;
+  const Value items[2] = {r0, r1};
+  return tuple_of(items, ctx);
+}
+
+// add/subtract/multiply/divide: the reference's four-way isinstance dispatch.
+Value numerical(Op op, Args a, EvalCtx& ctx) noexcept {
+  const Value& x = a[0];
+  const Value& y = a[1];
+  if (x.is_intlike() && y.is_intlike()) return int_arith(op, x.as_int(), y.as_int());
+  Value x0, x1, y0, y1;
+  if (x.is_tuplelike() && y.is_tuplelike()) {
+    if (Value e = first_two(x, 1, ctx, x0, x1); e.is_error()) return e;
+    if (Value e = first_two(y, 2, ctx, y0, y1); e.is_error()) return e;
+    return pair_of(py_arith(op, x0, y0, ctx), py_arith(op, x1, y1, ctx), ctx);
+  }
+  if (x.is_intlike() && y.is_tuplelike()) {
+    if (Value e = first_two(y, 2, ctx, y0, y1); e.is_error()) return e;
+    return pair_of(py_arith(op, x, y0, ctx), py_arith(op, x, y1, ctx), ctx);
+  }
+  if (Value e = first_two(x, 1, ctx, x0, x1); e.is_error()) return e;
+  return pair_of(py_arith(op, x0, y, ctx), py_arith(op, x1, y, ctx), ctx);
+}
+
+// `f(n) if isinstance(n, int) else (f(n[0]), f(n[1]))` with f an int -> Value function
+// that only applies to ints (the reference would raise on anything else).
+template <typename F>
+Value unary_numerical(const Value& n, EvalCtx& ctx, F&& f) noexcept {
+  if (n.is_intlike()) return f(n.as_int());
+  Value x0, x1;
+  if (Value e = first_two(n, 1, ctx, x0, x1); e.is_error()) return e;
+  return pair_of(x0.is_intlike() ? f(x0.as_int()) : type_error(1),
+                 x1.is_intlike() ? f(x1.as_int()) : type_error(1), ctx);
+}
+
+// `n op k if isinstance(n, int) else (n[0] op k, n[1] op k)` where the items may be any value.
+Value scalar_numerical(Op op, const Value& n, std::int64_t k, EvalCtx& ctx) noexcept {
+  const Value kv = Value::integer(k);
+  if (n.is_intlike()) return int_arith(op, n.as_int(), k);
+  Value x0, x1;
+  if (Value e = first_two(n, 1, ctx, x0, x1); e.is_error()) return e;
+  return pair_of(py_arith(op, x0, kv, ctx), py_arith(op, x1, kv, ctx), ctx);
+}
+
+Value prim_identity(Args a, EvalCtx&) noexcept { return a[0]; }
+Value prim_add(Args a, EvalCtx& ctx) noexcept { return numerical(Op::Add, a, ctx); }
+Value prim_subtract(Args a, EvalCtx& ctx) noexcept { return numerical(Op::Sub, a, ctx); }
+Value prim_multiply(Args a, EvalCtx& ctx) noexcept { return numerical(Op::Mul, a, ctx); }
+Value prim_divide(Args a, EvalCtx& ctx) noexcept { return numerical(Op::FloorDiv, a, ctx); }
+
+Value prim_invert(Args a, EvalCtx& ctx) noexcept {
+  return unary_numerical(a[0], ctx, [](std::int64_t x) {
+    return x == INT64_MIN ? overflow_error() : Value::integer(-x);
+  });
+}
+
+Value prim_even(Args a, EvalCtx&) noexcept {
+  if (!a[0].is_intlike()) return type_error(1);
+  return Value::boolean(floor_mod(a[0].as_int(), 2) == 0);
+}
+
+Value prim_double(Args a, EvalCtx& ctx) noexcept { return scalar_numerical(Op::Mul, a[0], 2, ctx); }
+Value prim_halve(Args a, EvalCtx& ctx) noexcept {
+  return scalar_numerical(Op::FloorDiv, a[0], 2, ctx);
+}
+Value prim_increment(Args a, EvalCtx& ctx) noexcept {
+  return scalar_numerical(Op::Add, a[0], 1, ctx);
+}
+Value prim_decrement(Args a, EvalCtx& ctx) noexcept {
+  return scalar_numerical(Op::Sub, a[0], 1, ctx);
+}
+
+Value prim_crement(Args a, EvalCtx& ctx) noexcept {
+  return unary_numerical(a[0], ctx, [](std::int64_t x) {
+    if (x == INT64_MAX || x == INT64_MIN) return overflow_error();
+    return Value::integer(x == 0 ? 0 : (x > 0 ? x + 1 : x - 1));
+  });
+}
+
+Value prim_sign(Args a, EvalCtx& ctx) noexcept {
+  return unary_numerical(a[0], ctx,
+                         [](std::int64_t x) { return Value::integer((x > 0) - (x < 0)); });
+}
+
+Value prim_flip(Args a, EvalCtx&) noexcept { return Value::boolean(!truthy(a[0])); }
+
+Value prim_equality(Args a, EvalCtx&) noexcept { return Value::boolean(equal(a[0], a[1])); }
+
+Value prim_greater(Args a, EvalCtx&) noexcept {
+  const int r = py_less(a[1], a[0]);  // a > b is b < a (for sets: proper superset)
+  return r < 0 ? type_error() : Value::boolean(r == 1);
+}
+
+Value prim_positive(Args a, EvalCtx&) noexcept {
+  if (!a[0].is_intlike()) return type_error(1);
+  return Value::boolean(a[0].as_int() > 0);
+}
+
+Value prim_both(Args a, EvalCtx&) noexcept { return truthy(a[0]) ? a[1] : a[0]; }
+Value prim_either(Args a, EvalCtx&) noexcept { return truthy(a[0]) ? a[0] : a[1]; }
+Value prim_branch(Args a, EvalCtx&) noexcept { return truthy(a[0]) ? a[1] : a[2]; }
+
+Value prim_toivec(Args a, EvalCtx& ctx) noexcept { return pair_of(a[0], Value::integer(0), ctx); }
+Value prim_tojvec(Args a, EvalCtx& ctx) noexcept { return pair_of(Value::integer(0), a[0], ctx); }
+Value prim_astuple(Args a, EvalCtx& ctx) noexcept { return pair_of(a[0], a[1], ctx); }
+
+using K = Kind;
+
+constexpr PrimInfo kTable[] = {
+    {"identity", prim_identity, 1, {K::Any}, K::Any},
+    {"add", prim_add, 2, {K::Numerical, K::Numerical}, K::Numerical},
+    {"subtract", prim_subtract, 2, {K::Numerical, K::Numerical}, K::Numerical},
+    {"multiply", prim_multiply, 2, {K::Numerical, K::Numerical}, K::Numerical},
+    {"divide", prim_divide, 2, {K::Numerical, K::Numerical}, K::Numerical},
+    {"invert", prim_invert, 1, {K::Numerical}, K::Numerical},
+    {"even", prim_even, 1, {K::Integer}, K::Boolean},
+    {"double", prim_double, 1, {K::Numerical}, K::Numerical},
+    {"halve", prim_halve, 1, {K::Numerical}, K::Numerical},
+    {"flip", prim_flip, 1, {K::Boolean}, K::Boolean},
+    {"equality", prim_equality, 2, {K::Any, K::Any}, K::Boolean},
+    {"greater", prim_greater, 2, {K::Integer, K::Integer}, K::Boolean},
+    {"both", prim_both, 2, {K::Boolean, K::Boolean}, K::Boolean},
+    {"either", prim_either, 2, {K::Boolean, K::Boolean}, K::Boolean},
+    {"increment", prim_increment, 1, {K::Numerical}, K::Numerical},
+    {"decrement", prim_decrement, 1, {K::Numerical}, K::Numerical},
+    {"crement", prim_crement, 1, {K::Numerical}, K::Numerical},
+    {"sign", prim_sign, 1, {K::Numerical}, K::Numerical},
+    {"positive", prim_positive, 1, {K::Integer}, K::Boolean},
+    {"toivec", prim_toivec, 1, {K::Integer}, K::IntegerTuple},
+    {"tojvec", prim_tojvec, 1, {K::Integer}, K::IntegerTuple},
+    {"astuple", prim_astuple, 2, {K::Integer, K::Integer}, K::IntegerTuple},
+    {"branch", prim_branch, 3, {K::Boolean, K::Any, K::Any}, K::Any},
+};
+
+}  // namespace
+
+std::span<const PrimInfo> detail::math_prims() noexcept { return kTable; }
+
+}  // namespace batt::dsl

@@ -1,0 +1,153 @@
+#include "dsl/set.hpp"
+
+#include <algorithm>
+
+#include "dsl/check.hpp"
+
+namespace batt::dsl {
+
+namespace {
+
+alignas(16) SetObj g_empty_set{0, SetKind::Empty, {0, 0, 0}};
+
+constexpr std::size_t set_bytes(std::size_t n) noexcept {
+  return sizeof(SetObj) + n * sizeof(Value);
+}
+
+SetKind kind_of(std::span<const Value> items) noexcept {
+  if (items.empty()) return SetKind::Empty;
+  const Tag t = items[0].tag();
+  const bool intlike = items[0].is_intlike();
+  for (const Value& v : items) {
+    if (intlike ? !v.is_intlike() : v.tag() != t) return SetKind::Mixed;
+  }
+  if (intlike) return SetKind::Ints;
+  if (t == Tag::Pair) return SetKind::Pairs;
+  if (t == Tag::Cell) return SetKind::Cells;
+  return SetKind::Mixed;
+}
+
+// Sort keys for the two common homogeneous cases; the generic comparator handles the rest.
+std::uint64_t pair_key(const Value& v) noexcept {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(v.a()) ^ 0x80000000u) << 32) |
+         (static_cast<std::uint32_t>(v.b()) ^ 0x80000000u);
+}
+
+}  // namespace
+
+Value empty_set() noexcept { return Value::set(&g_empty_set); }
+
+std::size_t sort_unique(Value* items, std::size_t n) noexcept {
+  if (n < 2) return n;
+  Value* end = items + n;
+  if (kind_of({items, n}) == SetKind::Pairs) {
+    std::sort(items, end, [](const Value& x, const Value& y) { return pair_key(x) < pair_key(y); });
+  } else {
+    // Ties (True vs 1) are broken by tag so the result does not depend on input order.
+    std::sort(items, end, [](const Value& x, const Value& y) {
+      int c = compare(x, y);
+      return c != 0 ? c < 0 : x.tag() < y.tag();
+    });
+  }
+  end = std::unique(items, end, [](const Value& x, const Value& y) { return compare(x, y) == 0; });
+  return static_cast<std::size_t>(end - items);
+}
+
+SetBuilder::SetBuilder(EvalCtx& ctx, std::size_t cap) noexcept : ctx_(ctx), cap_(cap) {
+  if (!ctx.items_ok(cap)) return;
+  obj_ = static_cast<SetObj*>(ctx.alloc(set_bytes(cap)));
+}
+
+void SetBuilder::push(const Value& v) noexcept {
+  if (!obj_) return;
+  Value* items = obj_->items();
+  if (n_ > 0 && sorted_) {
+    const int c = compare(items[n_ - 1], v);
+    if (c == 0) return;
+    if (c > 0) sorted_ = false;
+  }
+  if (n_ == cap_) {
+    overflow_ = true;
+    return;
+  }
+  items[n_++] = v;
+}
+
+Value SetBuilder::finish() noexcept {
+  if (!obj_ || overflow_) return resource_error();
+  if (n_ == 0) {
+    ctx_.arena().shrink_last(obj_, 0);
+    return empty_set();
+  }
+  if (!sorted_) n_ = sort_unique(obj_->items(), n_);
+  obj_->n = static_cast<std::uint32_t>(n_);
+  obj_->kind = kind_of({obj_->items(), n_});
+  ctx_.arena().shrink_last(obj_, set_bytes(n_));
+  return Value::set(obj_);
+}
+
+Value set_of(std::span<const Value> items, EvalCtx& ctx) noexcept {
+  SetBuilder b(ctx, items.size());
+  for (const Value& v : items) b.push(v);
+  return b.finish();
+}
+
+bool set_contains(const SetObj& s, const Value& v) noexcept {
+  const Value* begin = s.items();
+  const Value* end = begin + s.n;
+  const Value* it =
+      std::lower_bound(begin, end, v, [](const Value& x, const Value& y) { return compare(x, y) < 0; });
+  return it != end && compare(*it, v) == 0;
+}
+
+Value set_union(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept {
+  if (b.n == 0) return Value::set(&a);
+  if (a.n == 0) return Value::set(&b);
+  SetBuilder out(ctx, a.n + b.n);
+  std::size_t i = 0, j = 0;
+  while (i < a.n && j < b.n) {
+    const int c = compare(a.items()[i], b.items()[j]);
+    if (c <= 0) {
+      out.push(a.items()[i++]);
+      if (c == 0) ++j;
+    } else {
+      out.push(b.items()[j++]);
+    }
+  }
+  while (i < a.n) out.push(a.items()[i++]);
+  while (j < b.n) out.push(b.items()[j++]);
+  return out.finish();
+}
+
+Value set_intersection(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept {
+  SetBuilder out(ctx, std::min(a.n, b.n));
+  std::size_t i = 0, j = 0;
+  while (i < a.n && j < b.n) {
+    const int c = compare(a.items()[i], b.items()[j]);
+    if (c == 0) {
+      out.push(a.items()[i]);
+      ++i;
+      ++j;
+    } else if (c < 0) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return out.finish();
+}
+
+Value set_difference(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept {
+  if (b.n == 0) return Value::set(&a);
+  SetBuilder out(ctx, a.n);
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < a.n; ++i) {
+    const Value& x = a.items()[i];
+    while (j < b.n && compare(b.items()[j], x) < 0) ++j;
+    if (j < b.n && compare(b.items()[j], x) == 0) continue;
+    out.push(x);
+  }
+  return out.finish();
+}
+
+}  // namespace batt::dsl

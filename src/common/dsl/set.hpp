@@ -1,0 +1,50 @@
+#pragma once
+// Building and combining frozensets. A set is a sorted, deduplicated vector in canonical
+// order (value.hpp), so membership is a binary search and union / intersection / difference
+// are linear merges. SetBuilder and set_of() are the only ways to make a set value.
+#include <cstdint>
+#include <span>
+
+#include "dsl/ctx.hpp"
+#include "dsl/value.hpp"
+
+namespace batt::dsl {
+
+// The empty frozenset (a static object, no allocation).
+Value empty_set() noexcept;
+
+// A set of the given items, in any order, duplicates allowed.
+Value set_of(std::span<const Value> items, EvalCtx& ctx) noexcept;
+
+// Builds a set of at most `cap` items in place. Items pushed in ascending canonical order
+// cost no sort; otherwise finish() sorts and deduplicates once.
+class SetBuilder {
+ public:
+  SetBuilder(EvalCtx& ctx, std::size_t cap) noexcept;
+  bool ok() const noexcept { return obj_ != nullptr; }
+  void push(const Value& v) noexcept;
+  std::size_t size() const noexcept { return n_; }
+  // Resource error if the reservation failed or the cap was exceeded.
+  Value finish() noexcept;
+
+ private:
+  EvalCtx& ctx_;
+  SetObj* obj_ = nullptr;
+  std::size_t cap_ = 0;
+  std::size_t n_ = 0;
+  bool sorted_ = true;
+  bool overflow_ = false;
+};
+
+// Membership (Python `in`, with True == 1).
+bool set_contains(const SetObj& s, const Value& v) noexcept;
+
+// a | b, a & b, a - b. Resource error if the arena is exhausted.
+Value set_union(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
+Value set_intersection(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
+Value set_difference(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
+
+// Sorts items[0..n) canonically and removes duplicates in place; returns the new length.
+std::size_t sort_unique(Value* items, std::size_t n) noexcept;
+
+}  // namespace batt::dsl

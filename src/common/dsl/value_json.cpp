@@ -1,0 +1,80 @@
+#include "dsl/value_json.hpp"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "dsl/set.hpp"
+#include "dsl/tuple.hpp"
+
+namespace batt::dsl {
+
+Value value_from_json(const nlohmann::json& j, EvalCtx& ctx, std::string& why, Dialect d) {
+  using nlohmann::json;
+  switch (j.type()) {
+    case json::value_t::boolean: return Value::boolean(j.get<bool>());
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return Value::integer(j.get<std::int64_t>());
+    case json::value_t::null: return Value::none();
+    case json::value_t::object: {
+      if (j.size() != 1) break;
+      const auto& [key, body] = *j.items().begin();
+      if (key == "fn" && body.is_string()) {
+        const std::int32_t p = find_prim(body.get<std::string>(), d);
+        if (p < 0) {
+          why = "unknown primitive " + body.get<std::string>();
+          return type_error();
+        }
+        return Value::prim(p);
+      }
+      if ((key == "t" || key == "s") && body.is_array()) {
+        std::vector<Value> items;
+        items.reserve(body.size());
+        for (const json& e : body) {
+          Value v = value_from_json(e, ctx, why, d);
+          if (v.is_error()) return v;
+          items.push_back(v);
+        }
+        return key == "t" ? tuple_of(items, ctx) : set_of(items, ctx);
+      }
+      break;
+    }
+    default: break;
+  }
+  why = "cannot decode " + j.dump().substr(0, 80);
+  return type_error();
+}
+
+nlohmann::json value_to_json(const Value& v) {
+  using nlohmann::json;
+  switch (v.tag()) {
+    case Tag::Int: return v.as_int();
+    case Tag::Bool: return v.as_bool();
+    case Tag::None: return nullptr;
+    case Tag::Prim: return json{{"fn", prim_info(v.prim_index()).name}};
+    case Tag::Error: return json{{"error", repr(v)}};
+    case Tag::Closure: return json{{"closure", repr(v)}};
+    case Tag::Pair: return json{{"t", {v.a(), v.b()}}};
+    case Tag::Cell: return json{{"t", {json(v.cell_color()), json{{"t", {v.a(), v.b()}}}}}};
+    case Tag::Grid: {
+      const GridObj& g = v.as_grid();
+      json rows = json::array();
+      for (std::int32_t i = 0; i < g.h; ++i) {
+        json row = json::array();
+        for (std::int8_t c : g.row(i)) row.push_back(static_cast<int>(c));
+        rows.push_back(json{{"t", std::move(row)}});
+      }
+      return json{{"t", std::move(rows)}};
+    }
+    case Tag::Tuple:
+    case Tag::Set: {
+      json items = json::array();
+      for (const Value& x : v.is_set() ? v.as_set().span() : v.as_tuple().span()) {
+        items.push_back(value_to_json(x));
+      }
+      return json{{v.is_set() ? "s" : "t", std::move(items)}};
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace batt::dsl
