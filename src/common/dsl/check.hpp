@@ -34,6 +34,16 @@ inline bool get_int(const Value& v, std::int64_t& out) noexcept {
   return true;
 }
 
+// A value written into a Grid cell: an int or bool in int8 range (a bool is stored as 0/1,
+// which compares equal in Python). Anything else cannot be a Grid cell: grid-producing
+// primitives return a Type error for it (documented deviation: Python would build a tuple
+// of tuples holding that value, which can never equal an ARC grid).
+inline bool get_color(const Value& v, std::int8_t& out) noexcept {
+  if (!v.is_intlike() || v.as_int() < INT8_MIN || v.as_int() > INT8_MAX) return false;
+  out = static_cast<std::int8_t>(v.as_int());
+  return true;
+}
+
 // Python `i, j = v` where both must be ints: a Pair, or a 2-tuple of ints/bools.
 inline bool get_ij(const Value& v, std::int64_t& i, std::int64_t& j) noexcept {
   if (v.is_pair()) {
