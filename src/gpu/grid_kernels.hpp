@@ -11,7 +11,7 @@ int device_count() noexcept;
 
 // Rotates `n` h x w grids by 90 degrees on the current device. Returns "" on success, else
 // the CUDA error text.
-std::string rot90_batch(const std::int8_t* host_in, std::int32_t n, std::int32_t h,
-                        std::int32_t w, std::int8_t* host_out);
+std::string rot90_batch(const std::int8_t* host_in, std::int32_t n, std::int32_t h, std::int32_t w,
+                        std::int8_t* host_out);
 
 }  // namespace batt::gpu

@@ -58,8 +58,9 @@ int main(int argc, char** argv) {
   std::string golden = BATT_DEFAULT_GOLDEN;
   bool verbose = false;
   auto* selfcheck = app.add_subcommand(
-      "selfcheck", "Replay the golden vectors of the reference Python DSL through the C++ DSL "
-                   "and report, per primitive, how many results match exactly");
+      "selfcheck",
+      "Replay the golden vectors of the reference Python DSL through the C++ DSL "
+      "and report, per primitive, how many results match exactly");
   selfcheck->add_option("--golden", golden, "golden vector file (JSON lines)")
       ->check(CLI::ExistingFile)
       ->capture_default_str();

@@ -59,7 +59,7 @@ TEST(GoldenFile, EveryLineIsReplayed) {
   for (const auto& [name, s] : r.by_prim) order_sensitive += s.order_sensitive;
   EXPECT_EQ(r.lines, r.checked() + order_sensitive + r.problems.size());
   if (!std::getenv("BATT_ARC_GOLDEN")) {
-    EXPECT_EQ(r.checked(), 15186u);   // every line with order_sensitive == false
+    EXPECT_EQ(r.checked(), 15186u);    // every line with order_sensitive == false
     EXPECT_EQ(order_sensitive, 161u);  // run for robustness only
   }
   std::printf("golden: %zu lines, %zu checked, %zu passed, %zu order-sensitive run\n", r.lines,

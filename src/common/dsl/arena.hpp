@@ -42,7 +42,9 @@ class Arena {
   // Frees everything; keeps the first block for reuse.
   void reset() noexcept;
 
-  std::size_t used() const noexcept { return used_before_ + static_cast<std::size_t>(cur_ - base_); }
+  std::size_t used() const noexcept {
+    return used_before_ + static_cast<std::size_t>(cur_ - base_);
+  }
   std::size_t cap() const noexcept { return cap_; }
   void set_cap(std::size_t cap) noexcept { cap_ = cap; }
 

@@ -12,18 +12,30 @@ namespace batt::dsl {
 using Args = std::span<const Value>;
 
 // ---- error values (arg: 1-based argument number, 0 when not tied to one argument) ----------
-constexpr Value type_error(int arg = 0) noexcept { return Value::error(ErrCode::Type, arg); }
-constexpr Value value_error(int arg = 0) noexcept { return Value::error(ErrCode::Value, arg); }
-constexpr Value index_error(int arg = 0) noexcept { return Value::error(ErrCode::Index, arg); }
+constexpr Value type_error(int arg = 0) noexcept {
+  return Value::error(ErrCode::Type, arg);
+}
+constexpr Value value_error(int arg = 0) noexcept {
+  return Value::error(ErrCode::Value, arg);
+}
+constexpr Value index_error(int arg = 0) noexcept {
+  return Value::error(ErrCode::Index, arg);
+}
 constexpr Value zero_division_error(int arg = 0) noexcept {
   return Value::error(ErrCode::ZeroDivision, arg);
 }
 constexpr Value overflow_error(int arg = 0) noexcept {
   return Value::error(ErrCode::Overflow, arg);
 }
-constexpr Value resource_error() noexcept { return Value::error(ErrCode::Resource); }
-constexpr Value timeout_error() noexcept { return Value::error(ErrCode::Timeout); }
-constexpr Value recursion_error() noexcept { return Value::error(ErrCode::Recursion); }
+constexpr Value resource_error() noexcept {
+  return Value::error(ErrCode::Resource);
+}
+constexpr Value timeout_error() noexcept {
+  return Value::error(ErrCode::Timeout);
+}
+constexpr Value recursion_error() noexcept {
+  return Value::error(ErrCode::Recursion);
+}
 
 // ---- readers --------------------------------------------------------------------------------
 
@@ -68,12 +80,18 @@ inline const GridObj* get_grid(const Value& v) noexcept {
 }
 
 // The set behind v, or nullptr.
-inline const SetObj* get_set(const Value& v) noexcept { return v.is_set() ? &v.as_set() : nullptr; }
+inline const SetObj* get_set(const Value& v) noexcept {
+  return v.is_set() ? &v.as_set() : nullptr;
+}
 
 // Whether an int64 fits the int32 fields of Pair and Cell.
-constexpr bool fits_i32(std::int64_t x) noexcept { return x >= INT32_MIN && x <= INT32_MAX; }
+constexpr bool fits_i32(std::int64_t x) noexcept {
+  return x >= INT32_MIN && x <= INT32_MAX;
+}
 // Whether an int64 can be stored in a Grid cell.
-constexpr bool fits_i8(std::int64_t x) noexcept { return x >= INT8_MIN && x <= INT8_MAX; }
+constexpr bool fits_i8(std::int64_t x) noexcept {
+  return x >= INT8_MIN && x <= INT8_MAX;
+}
 
 // Python floor division and modulo (round toward -inf). Caller checks b != 0.
 constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {

@@ -59,7 +59,8 @@ Value call_closure(const ClosureObj& c, Args args, EvalCtx& ctx) noexcept {
       }
       return x;
     }
-    case ClosureKind::ConstEmpty: return empty_tuple();
+    case ClosureKind::ConstEmpty:
+      return empty_tuple();
   }
   return type_error();
 }

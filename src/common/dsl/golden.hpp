@@ -19,9 +19,9 @@ struct GoldenFailure {
 };
 
 struct GoldenPrimStats {
-  std::size_t checked = 0;            // lines with order_sensitive == false
-  std::size_t passed = 0;             // ... whose result matched exactly
-  std::size_t order_sensitive = 0;    // lines run only for robustness (CPython's set order)
+  std::size_t checked = 0;              // lines with order_sensitive == false
+  std::size_t passed = 0;               // ... whose result matched exactly
+  std::size_t order_sensitive = 0;      // lines run only for robustness (CPython's set order)
   std::vector<GoldenFailure> failures;  // the first few mismatches
 };
 

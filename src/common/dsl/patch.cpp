@@ -10,10 +10,14 @@ namespace batt::dsl {
 PatchKind patch_kind(const Value& v) noexcept {
   if (!v.is_set()) return PatchKind::Invalid;
   switch (v.as_set().kind) {
-    case SetKind::Empty: return PatchKind::Empty;
-    case SetKind::Pairs: return PatchKind::Indices;
-    case SetKind::Cells: return PatchKind::Object;
-    default: return PatchKind::Invalid;
+    case SetKind::Empty:
+      return PatchKind::Empty;
+    case SetKind::Pairs:
+      return PatchKind::Indices;
+    case SetKind::Cells:
+      return PatchKind::Object;
+    default:
+      return PatchKind::Invalid;
   }
 }
 
@@ -44,15 +48,18 @@ bool patch_bbox(const Value& patch, BBox& out) noexcept {
 
 Value to_indices(const Value& patch, EvalCtx& ctx) noexcept {
   switch (patch_kind(patch)) {
-    case PatchKind::Empty: return empty_set();
-    case PatchKind::Indices: return patch;
+    case PatchKind::Empty:
+      return empty_set();
+    case PatchKind::Indices:
+      return patch;
     case PatchKind::Object: {
       const SetObj& s = patch.as_set();
       SetBuilder b(ctx, s.n);
       for (const Value& c : s.span()) b.push(c.cell_loc());
       return b.finish();
     }
-    case PatchKind::Invalid: break;
+    case PatchKind::Invalid:
+      break;
   }
   return type_error(1);
 }

@@ -14,7 +14,9 @@ namespace {
 constexpr std::int64_t kMaxPower = 990;
 
 // rbind/lbind: 2 parameters -> unary closure, 3 -> binary, anything else -> ternary.
-int bound_arity(int n) noexcept { return n == 2 ? 1 : (n == 3 ? 2 : 3); }
+int bound_arity(int n) noexcept {
+  return n == 2 ? 1 : (n == 3 ? 2 : 3);
+}
 
 Value prim_compose(Args a, EvalCtx& ctx) noexcept {
   return make_closure(ClosureKind::Compose, 1, {a[0], a[1]}, ctx);
@@ -38,9 +40,13 @@ Value bind(ClosureKind kind, Args a, EvalCtx& ctx) noexcept {
   return make_closure(kind, bound_arity(n), {a[0], a[1]}, ctx);
 }
 
-Value prim_rbind(Args a, EvalCtx& ctx) noexcept { return bind(ClosureKind::Rbind, a, ctx); }
+Value prim_rbind(Args a, EvalCtx& ctx) noexcept {
+  return bind(ClosureKind::Rbind, a, ctx);
+}
 
-Value prim_lbind(Args a, EvalCtx& ctx) noexcept { return bind(ClosureKind::Lbind, a, ctx); }
+Value prim_lbind(Args a, EvalCtx& ctx) noexcept {
+  return bind(ClosureKind::Lbind, a, ctx);
+}
 
 Value prim_power(Args a, EvalCtx& ctx) noexcept {
   // `if n == 1: return function` holds for True as well; then `n - 1` needs an int.
@@ -66,6 +72,8 @@ constexpr PrimInfo kTable[] = {
 
 }  // namespace
 
-std::span<const PrimInfo> detail::closure_prims() noexcept { return kTable; }
+std::span<const PrimInfo> detail::closure_prims() noexcept {
+  return kTable;
+}
 
 }  // namespace batt::dsl

@@ -131,11 +131,21 @@ Value scalar_numerical(Op op, const Value& n, std::int64_t k, EvalCtx& ctx) noex
   return pair_of(py_arith(op, x0, kv, ctx), py_arith(op, x1, kv, ctx), ctx);
 }
 
-Value prim_identity(Args a, EvalCtx&) noexcept { return a[0]; }
-Value prim_add(Args a, EvalCtx& ctx) noexcept { return numerical(Op::Add, a, ctx); }
-Value prim_subtract(Args a, EvalCtx& ctx) noexcept { return numerical(Op::Sub, a, ctx); }
-Value prim_multiply(Args a, EvalCtx& ctx) noexcept { return numerical(Op::Mul, a, ctx); }
-Value prim_divide(Args a, EvalCtx& ctx) noexcept { return numerical(Op::FloorDiv, a, ctx); }
+Value prim_identity(Args a, EvalCtx&) noexcept {
+  return a[0];
+}
+Value prim_add(Args a, EvalCtx& ctx) noexcept {
+  return numerical(Op::Add, a, ctx);
+}
+Value prim_subtract(Args a, EvalCtx& ctx) noexcept {
+  return numerical(Op::Sub, a, ctx);
+}
+Value prim_multiply(Args a, EvalCtx& ctx) noexcept {
+  return numerical(Op::Mul, a, ctx);
+}
+Value prim_divide(Args a, EvalCtx& ctx) noexcept {
+  return numerical(Op::FloorDiv, a, ctx);
+}
 
 Value prim_invert(Args a, EvalCtx& ctx) noexcept {
   return unary_numerical(a[0], ctx, [](std::int64_t x) {
@@ -148,7 +158,9 @@ Value prim_even(Args a, EvalCtx&) noexcept {
   return Value::boolean(floor_mod(a[0].as_int(), 2) == 0);
 }
 
-Value prim_double(Args a, EvalCtx& ctx) noexcept { return scalar_numerical(Op::Mul, a[0], 2, ctx); }
+Value prim_double(Args a, EvalCtx& ctx) noexcept {
+  return scalar_numerical(Op::Mul, a[0], 2, ctx);
+}
 Value prim_halve(Args a, EvalCtx& ctx) noexcept {
   return scalar_numerical(Op::FloorDiv, a[0], 2, ctx);
 }
@@ -171,9 +183,13 @@ Value prim_sign(Args a, EvalCtx& ctx) noexcept {
                          [](std::int64_t x) { return Value::integer((x > 0) - (x < 0)); });
 }
 
-Value prim_flip(Args a, EvalCtx&) noexcept { return Value::boolean(!truthy(a[0])); }
+Value prim_flip(Args a, EvalCtx&) noexcept {
+  return Value::boolean(!truthy(a[0]));
+}
 
-Value prim_equality(Args a, EvalCtx&) noexcept { return Value::boolean(equal(a[0], a[1])); }
+Value prim_equality(Args a, EvalCtx&) noexcept {
+  return Value::boolean(equal(a[0], a[1]));
+}
 
 Value prim_greater(Args a, EvalCtx&) noexcept {
   const int r = py_less(a[1], a[0]);  // a > b is b < a (for sets: proper superset)
@@ -185,13 +201,25 @@ Value prim_positive(Args a, EvalCtx&) noexcept {
   return Value::boolean(a[0].as_int() > 0);
 }
 
-Value prim_both(Args a, EvalCtx&) noexcept { return truthy(a[0]) ? a[1] : a[0]; }
-Value prim_either(Args a, EvalCtx&) noexcept { return truthy(a[0]) ? a[0] : a[1]; }
-Value prim_branch(Args a, EvalCtx&) noexcept { return truthy(a[0]) ? a[1] : a[2]; }
+Value prim_both(Args a, EvalCtx&) noexcept {
+  return truthy(a[0]) ? a[1] : a[0];
+}
+Value prim_either(Args a, EvalCtx&) noexcept {
+  return truthy(a[0]) ? a[0] : a[1];
+}
+Value prim_branch(Args a, EvalCtx&) noexcept {
+  return truthy(a[0]) ? a[1] : a[2];
+}
 
-Value prim_toivec(Args a, EvalCtx& ctx) noexcept { return pair_of(a[0], Value::integer(0), ctx); }
-Value prim_tojvec(Args a, EvalCtx& ctx) noexcept { return pair_of(Value::integer(0), a[0], ctx); }
-Value prim_astuple(Args a, EvalCtx& ctx) noexcept { return pair_of(a[0], a[1], ctx); }
+Value prim_toivec(Args a, EvalCtx& ctx) noexcept {
+  return pair_of(a[0], Value::integer(0), ctx);
+}
+Value prim_tojvec(Args a, EvalCtx& ctx) noexcept {
+  return pair_of(Value::integer(0), a[0], ctx);
+}
+Value prim_astuple(Args a, EvalCtx& ctx) noexcept {
+  return pair_of(a[0], a[1], ctx);
+}
 
 using K = Kind;
 
@@ -223,6 +251,8 @@ constexpr PrimInfo kTable[] = {
 
 }  // namespace
 
-std::span<const PrimInfo> detail::math_prims() noexcept { return kTable; }
+std::span<const PrimInfo> detail::math_prims() noexcept {
+  return kTable;
+}
 
 }  // namespace batt::dsl

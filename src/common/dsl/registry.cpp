@@ -18,9 +18,9 @@ struct Tables {
   std::vector<std::pair<std::string_view, std::int32_t>> by_name[2];  // per dialect, sorted
 
   Tables() {
-    for (auto family : {detail::math_prims, detail::closure_prims, detail::container_prims,
-                        detail::patch_prims, detail::geometry_prims, detail::color_prims,
-                        detail::paint_prims, detail::grid_prims}) {
+    for (auto family :
+         {detail::math_prims, detail::closure_prims, detail::container_prims, detail::patch_prims,
+          detail::geometry_prims, detail::color_prims, detail::paint_prims, detail::grid_prims}) {
       for (const PrimInfo& p : family()) prims.push_back(p);
     }
     for (std::size_t k = 0; k < prims.size(); ++k) {
@@ -41,25 +41,27 @@ alignas(16) const ClosureObj g_const_empty{ClosureKind::ConstEmpty, -1, 0, {0, 0
 
 // constants.py of arc-dsl.
 constexpr ConstantInfo kArcConstants[] = {
-    {"F", Value::boolean(false)},     {"T", Value::boolean(true)},
-    {"ZERO", Value::integer(0)},      {"ONE", Value::integer(1)},
-    {"TWO", Value::integer(2)},       {"THREE", Value::integer(3)},
-    {"FOUR", Value::integer(4)},      {"FIVE", Value::integer(5)},
-    {"SIX", Value::integer(6)},       {"SEVEN", Value::integer(7)},
-    {"EIGHT", Value::integer(8)},     {"NINE", Value::integer(9)},
-    {"TEN", Value::integer(10)},      {"NEG_ONE", Value::integer(-1)},
-    {"NEG_TWO", Value::integer(-2)},  {"DOWN", Value::pair(1, 0)},
-    {"RIGHT", Value::pair(0, 1)},     {"UP", Value::pair(-1, 0)},
-    {"LEFT", Value::pair(0, -1)},     {"ORIGIN", Value::pair(0, 0)},
-    {"UNITY", Value::pair(1, 1)},     {"NEG_UNITY", Value::pair(-1, -1)},
-    {"UP_RIGHT", Value::pair(-1, 1)}, {"DOWN_LEFT", Value::pair(1, -1)},
+    {"F", Value::boolean(false)},       {"T", Value::boolean(true)},
+    {"ZERO", Value::integer(0)},        {"ONE", Value::integer(1)},
+    {"TWO", Value::integer(2)},         {"THREE", Value::integer(3)},
+    {"FOUR", Value::integer(4)},        {"FIVE", Value::integer(5)},
+    {"SIX", Value::integer(6)},         {"SEVEN", Value::integer(7)},
+    {"EIGHT", Value::integer(8)},       {"NINE", Value::integer(9)},
+    {"TEN", Value::integer(10)},        {"NEG_ONE", Value::integer(-1)},
+    {"NEG_TWO", Value::integer(-2)},    {"DOWN", Value::pair(1, 0)},
+    {"RIGHT", Value::pair(0, 1)},       {"UP", Value::pair(-1, 0)},
+    {"LEFT", Value::pair(0, -1)},       {"ORIGIN", Value::pair(0, 0)},
+    {"UNITY", Value::pair(1, 1)},       {"NEG_UNITY", Value::pair(-1, -1)},
+    {"UP_RIGHT", Value::pair(-1, 1)},   {"DOWN_LEFT", Value::pair(1, -1)},
     {"ZERO_BY_TWO", Value::pair(0, 2)}, {"TWO_BY_ZERO", Value::pair(2, 0)},
     {"TWO_BY_TWO", Value::pair(2, 2)},  {"THREE_BY_THREE", Value::pair(3, 3)},
 };
 
 }  // namespace
 
-std::span<const PrimInfo> all_prims() noexcept { return tables().prims; }
+std::span<const PrimInfo> all_prims() noexcept {
+  return tables().prims;
+}
 
 const PrimInfo& prim_info(std::int32_t index) noexcept {
   return tables().prims[static_cast<std::size_t>(index)];
@@ -86,11 +88,16 @@ std::optional<Value> find_constant(std::string_view name, Dialect d) noexcept {
 
 Value safe_default_value(SafeDefault d) noexcept {
   switch (d) {
-    case SafeDefault::EmptyTuple: return empty_tuple();
-    case SafeDefault::EmptySet: return empty_set();
-    case SafeDefault::Zero: return Value::integer(0);
-    case SafeDefault::False: return Value::boolean(false);
-    case SafeDefault::Callable: return Value::closure(&g_const_empty);
+    case SafeDefault::EmptyTuple:
+      return empty_tuple();
+    case SafeDefault::EmptySet:
+      return empty_set();
+    case SafeDefault::Zero:
+      return Value::integer(0);
+    case SafeDefault::False:
+      return Value::boolean(false);
+    case SafeDefault::Callable:
+      return Value::closure(&g_const_empty);
   }
   return empty_tuple();
 }

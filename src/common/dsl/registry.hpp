@@ -63,25 +63,30 @@ constexpr SafeDefault safe_default_for(Kind k) noexcept {
     case Kind::Patch:
     case Kind::Element:  // Union[Object, Grid] mentions FrozenSet first
     case Kind::Piece:
-    case Kind::FrozenSet: return SafeDefault::EmptySet;
-    case Kind::Integer: return SafeDefault::Zero;
-    case Kind::Boolean: return SafeDefault::False;
-    case Kind::Callable: return SafeDefault::Callable;
-    default: return SafeDefault::EmptyTuple;  // Numerical mentions Tuple before int
+    case Kind::FrozenSet:
+      return SafeDefault::EmptySet;
+    case Kind::Integer:
+      return SafeDefault::Zero;
+    case Kind::Boolean:
+      return SafeDefault::False;
+    case Kind::Callable:
+      return SafeDefault::Callable;
+    default:
+      return SafeDefault::EmptyTuple;  // Numerical mentions Tuple before int
   }
 }
 
 // Flags: how the result may depend on set iteration order (reference/arc-dsl.md §3).
 enum PrimFlag : std::uint16_t {
   kFlagNone = 0,
-  kOrderYes = 1 << 0,       // exposes iteration order (first, totuple, ...)
-  kOrderTies = 1 << 1,      // ties broken by iteration order (argmax, order, ...)
-  kHigherOrder = 1 << 2,    // takes a function argument
-  kMostcolor = 1 << 3,      // uses mostcolor's tie-break
-  kOverlap = 1 << 4,        // paint-like overlap of cells on one position
-  kTupleLeak = 1 << 5,      // a tuple of sets flattened in iteration order
-  kMulticolor = 1 << 6,     // colour of the first-iterated cell
-  kMakesClosure = 1 << 7,   // returns a closure
+  kOrderYes = 1 << 0,      // exposes iteration order (first, totuple, ...)
+  kOrderTies = 1 << 1,     // ties broken by iteration order (argmax, order, ...)
+  kHigherOrder = 1 << 2,   // takes a function argument
+  kMostcolor = 1 << 3,     // uses mostcolor's tie-break
+  kOverlap = 1 << 4,       // paint-like overlap of cells on one position
+  kTupleLeak = 1 << 5,     // a tuple of sets flattened in iteration order
+  kMulticolor = 1 << 6,    // colour of the first-iterated cell
+  kMakesClosure = 1 << 7,  // returns a closure
 };
 
 enum class Dialect : std::uint8_t { ArcDsl, Tokpidjin };
@@ -115,7 +120,6 @@ std::span<const ConstantInfo> all_constants(Dialect d = Dialect::ArcDsl) noexcep
 
 // The value a safe default stands for (static objects; no allocation).
 Value safe_default_value(SafeDefault d) noexcept;
-
 
 // Family tables, each defined at the end of its prims_<family>.cpp.
 namespace detail {

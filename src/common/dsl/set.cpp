@@ -33,17 +33,64 @@ std::uint64_t pair_key(const Value& v) noexcept {
          (static_cast<std::uint32_t>(v.b()) ^ 0x80000000u);
 }
 
+// compare() with the two hot cases inlined: builders of Indices and Objects push millions
+// of pairs and cells, most of them already in order.
+inline int fast_compare(const Value& x, const Value& y) noexcept {
+  if (x.tag() == y.tag() && (x.is_pair() || x.is_cell())) {
+    if (x.is_cell() && x.cell_color() != y.cell_color()) {
+      return x.cell_color() < y.cell_color() ? -1 : 1;
+    }
+    const std::uint64_t kx = pair_key(x), ky = pair_key(y);
+    return (kx > ky) - (kx < ky);
+  }
+  return compare(x, y);
+}
+
 }  // namespace
 
-Value empty_set() noexcept { return Value::set(&g_empty_set); }
+Value empty_set() noexcept {
+  return Value::set(&g_empty_set);
+}
 
-std::size_t sort_unique(Value* items, std::size_t n) noexcept {
+namespace {
+
+// Stable bottom-up merge sort by compare() using `tmp` (n Values) as working memory: among
+// equal items (True and 1, or sets holding them) the first pushed stays first, so unique()
+// keeps it, as Python's set construction does.
+void stable_sort_values(Value* items, std::size_t n, Value* tmp) noexcept {
+  Value* src = items;
+  Value* dst = tmp;
+  for (std::size_t width = 1; width < n; width *= 2) {
+    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+      const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+      std::size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    std::swap(src, dst);
+  }
+  if (src != items) std::copy(src, src + n, items);
+}
+
+}  // namespace
+
+std::size_t sort_unique(Value* items, std::size_t n, Value* scratch) noexcept {
   if (n < 2) return n;
   Value* end = items + n;
-  if (kind_of({items, n}) == SetKind::Pairs) {
+  const SetKind kind = kind_of({items, n});
+  // Pairs and cells are equal only when identical, so an unstable sort is exact for them.
+  if (kind == SetKind::Pairs) {
     std::sort(items, end, [](const Value& x, const Value& y) { return pair_key(x) < pair_key(y); });
+  } else if (kind == SetKind::Cells) {
+    std::sort(items, end, [](const Value& x, const Value& y) {
+      if (x.cell_color() != y.cell_color()) return x.cell_color() < y.cell_color();
+      return pair_key(x) < pair_key(y);
+    });
+  } else if (scratch) {
+    stable_sort_values(items, n, scratch);
   } else {
-    // Ties (True vs 1) are broken by tag so the result does not depend on input order.
+    // No working memory: ties (True vs 1) are broken by tag, deterministic but not Python's.
     std::sort(items, end, [](const Value& x, const Value& y) {
       int c = compare(x, y);
       return c != 0 ? c < 0 : x.tag() < y.tag();
@@ -62,7 +109,7 @@ void SetBuilder::push(const Value& v) noexcept {
   if (!obj_) return;
   Value* items = obj_->items();
   if (n_ > 0 && sorted_) {
-    const int c = compare(items[n_ - 1], v);
+    const int c = fast_compare(items[n_ - 1], v);
     if (c == 0) return;
     if (c > 0) sorted_ = false;
   }
@@ -79,7 +126,13 @@ Value SetBuilder::finish() noexcept {
     ctx_.arena().shrink_last(obj_, 0);
     return empty_set();
   }
-  if (!sorted_) n_ = sort_unique(obj_->items(), n_);
+  if (!sorted_) {
+    const SetKind k = kind_of({obj_->items(), n_});
+    Value* scratch = (k == SetKind::Pairs || k == SetKind::Cells)
+                         ? nullptr
+                         : static_cast<Value*>(ctx_.alloc(n_ * sizeof(Value)));
+    n_ = sort_unique(obj_->items(), n_, scratch);
+  }
   obj_->n = static_cast<std::uint32_t>(n_);
   obj_->kind = kind_of({obj_->items(), n_});
   ctx_.arena().shrink_last(obj_, set_bytes(n_));
@@ -95,8 +148,8 @@ Value set_of(std::span<const Value> items, EvalCtx& ctx) noexcept {
 bool set_contains(const SetObj& s, const Value& v) noexcept {
   const Value* begin = s.items();
   const Value* end = begin + s.n;
-  const Value* it =
-      std::lower_bound(begin, end, v, [](const Value& x, const Value& y) { return compare(x, y) < 0; });
+  const Value* it = std::lower_bound(
+      begin, end, v, [](const Value& x, const Value& y) { return compare(x, y) < 0; });
   return it != end && compare(*it, v) == 0;
 }
 

@@ -45,6 +45,8 @@ Value set_intersection(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
 Value set_difference(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
 
 // Sorts items[0..n) canonically and removes duplicates in place; returns the new length.
-std::size_t sort_unique(Value* items, std::size_t n) noexcept;
+// Of several equal items (True and 1) the first one stays, as in Python, when `scratch`
+// (n Values of working memory) is given; without it the tie is broken by tag.
+std::size_t sort_unique(Value* items, std::size_t n, Value* scratch = nullptr) noexcept;
 
 }  // namespace batt::dsl

@@ -13,7 +13,9 @@ constexpr std::size_t tuple_bytes(std::size_t n) noexcept {
   return sizeof(TupleObj) + n * sizeof(Value);
 }
 
-bool is_small_int(const Value& v) noexcept { return v.is_int() && fits_i8(v.as_int()); }
+bool is_small_int(const Value& v) noexcept {
+  return v.is_int() && fits_i8(v.as_int());
+}
 
 // Width of `v` as a grid row (a tuple whose items are all plain ints in int8 range), or 0.
 std::int32_t row_width(const Value& v) noexcept {
@@ -64,7 +66,9 @@ Value normalise(const Value* items, std::size_t n, EvalCtx& ctx) noexcept {
 
 }  // namespace
 
-Value empty_tuple() noexcept { return Value::tuple(&g_empty_tuple); }
+Value empty_tuple() noexcept {
+  return Value::tuple(&g_empty_tuple);
+}
 
 TupleBuilder::TupleBuilder(EvalCtx& ctx, std::size_t cap) noexcept : ctx_(ctx), cap_(cap) {
   if (!ctx.items_ok(cap)) return;
@@ -99,12 +103,17 @@ Value make_int_pair(std::int64_t a, std::int64_t b, EvalCtx& ctx) noexcept {
 
 std::int64_t len_of(const Value& v) noexcept {
   switch (v.tag()) {
-    case Tag::Tuple: return v.as_tuple().n;
-    case Tag::Set: return v.as_set().n;
-    case Tag::Grid: return v.as_grid().h;
+    case Tag::Tuple:
+      return v.as_tuple().n;
+    case Tag::Set:
+      return v.as_set().n;
+    case Tag::Grid:
+      return v.as_grid().h;
     case Tag::Pair:
-    case Tag::Cell: return 2;
-    default: return -1;
+    case Tag::Cell:
+      return 2;
+    default:
+      return -1;
   }
 }
 
@@ -120,18 +129,27 @@ Value grid_row(const GridObj& g, std::int32_t i, EvalCtx& ctx) noexcept {
 
 Value tuple_item(const Value& v, std::size_t k, EvalCtx& ctx) noexcept {
   switch (v.tag()) {
-    case Tag::Tuple: return v.as_tuple().items()[k];
-    case Tag::Grid: return grid_row(v.as_grid(), static_cast<std::int32_t>(k), ctx);
-    case Tag::Pair: return Value::integer(k == 0 ? v.a() : v.b());
-    case Tag::Cell: return k == 0 ? Value::integer(v.cell_color()) : v.cell_loc();
-    default: return type_error();
+    case Tag::Tuple:
+      return v.as_tuple().items()[k];
+    case Tag::Grid:
+      return grid_row(v.as_grid(), static_cast<std::int32_t>(k), ctx);
+    case Tag::Pair:
+      return Value::integer(k == 0 ? v.a() : v.b());
+    case Tag::Cell:
+      return k == 0 ? Value::integer(v.cell_color()) : v.cell_loc();
+    default:
+      return type_error();
   }
 }
 
 Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out) noexcept {
   switch (v.tag()) {
-    case Tag::Tuple: out = v.as_tuple().span(); return Value::none();
-    case Tag::Set: out = v.as_set().span(); return Value::none();
+    case Tag::Tuple:
+      out = v.as_tuple().span();
+      return Value::none();
+    case Tag::Set:
+      out = v.as_set().span();
+      return Value::none();
     case Tag::Pair:
     case Tag::Cell:
     case Tag::Grid: {
@@ -145,7 +163,8 @@ Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out) noexce
       out = {items, n};
       return Value::none();
     }
-    default: return type_error();
+    default:
+      return type_error();
   }
 }
 

@@ -9,15 +9,24 @@ namespace batt::dsl {
 
 const char* errcode_name(ErrCode c) noexcept {
   switch (c) {
-    case ErrCode::Type: return "type";
-    case ErrCode::Value: return "value";
-    case ErrCode::Index: return "index";
-    case ErrCode::ZeroDivision: return "zero-division";
-    case ErrCode::Arity: return "arity";
-    case ErrCode::Recursion: return "recursion";
-    case ErrCode::Overflow: return "overflow";
-    case ErrCode::Resource: return "resource";
-    case ErrCode::Timeout: return "timeout";
+    case ErrCode::Type:
+      return "type";
+    case ErrCode::Value:
+      return "value";
+    case ErrCode::Index:
+      return "index";
+    case ErrCode::ZeroDivision:
+      return "zero-division";
+    case ErrCode::Arity:
+      return "arity";
+    case ErrCode::Recursion:
+      return "recursion";
+    case ErrCode::Overflow:
+      return "overflow";
+    case ErrCode::Resource:
+      return "resource";
+    case ErrCode::Timeout:
+      return "timeout";
   }
   return "?";
 }
@@ -27,17 +36,23 @@ namespace {
 // Type rank of the canonical order: None < numbers < tuples < sets < functions < errors.
 int rank(Tag t) noexcept {
   switch (t) {
-    case Tag::None: return 0;
+    case Tag::None:
+      return 0;
     case Tag::Int:
-    case Tag::Bool: return 1;
+    case Tag::Bool:
+      return 1;
     case Tag::Pair:
     case Tag::Cell:
     case Tag::Grid:
-    case Tag::Tuple: return 2;
-    case Tag::Set: return 3;
+    case Tag::Tuple:
+      return 2;
+    case Tag::Set:
+      return 3;
     case Tag::Prim:
-    case Tag::Closure: return 4;
-    case Tag::Error: return 5;
+    case Tag::Closure:
+      return 4;
+    case Tag::Error:
+      return 5;
   }
   return 5;
 }
@@ -57,10 +72,10 @@ struct Item {
 
 // A tuple-like value seen as a sequence of Items.
 struct Seq {
-  const Value* vals = nullptr;  // Tuple items
+  const Value* vals = nullptr;        // Tuple items
   const std::int8_t* ints = nullptr;  // a grid row
-  const GridObj* grid = nullptr;  // Grid rows
-  Value v;  // Pair or Cell itself
+  const GridObj* grid = nullptr;      // Grid rows
+  Value v;                            // Pair or Cell itself
   std::size_t n = 0;
 
   static Seq of(const Value& x) noexcept {
@@ -106,7 +121,9 @@ struct Seq {
   }
 };
 
-int item_rank(const Item& it) noexcept { return it.row ? 2 : rank(it.v.tag()); }
+int item_rank(const Item& it) noexcept {
+  return it.row ? 2 : rank(it.v.tag());
+}
 
 int compare_items(const Item& x, const Item& y) noexcept;
 bool equal_items(const Item& x, const Item& y) noexcept;
@@ -226,21 +243,29 @@ bool equal(const Value& a, const Value& b) noexcept {
   if (a.tag() == b.tag()) {
     switch (a.tag()) {
       case Tag::Int:
-      case Tag::Bool: return a.as_int() == b.as_int();
-      case Tag::None: return true;
-      case Tag::Pair: return a.a() == b.a() && a.b() == b.b();
+      case Tag::Bool:
+        return a.as_int() == b.as_int();
+      case Tag::None:
+        return true;
+      case Tag::Pair:
+        return a.a() == b.a() && a.b() == b.b();
       case Tag::Cell:
         return a.cell_color() == b.cell_color() && a.a() == b.a() && a.b() == b.b();
-      case Tag::Error: return false;
-      case Tag::Prim: return a.prim_index() == b.prim_index();
+      case Tag::Error:
+        return false;
+      case Tag::Prim:
+        return a.prim_index() == b.prim_index();
       case Tag::Grid: {
         const GridObj& x = a.as_grid();
         const GridObj& y = b.as_grid();
         return x.h == y.h && x.w == y.w && std::equal(x.cells(), x.cells() + x.area(), y.cells());
       }
-      case Tag::Tuple: return equal_span(a.as_tuple().span(), b.as_tuple().span());
-      case Tag::Set: return equal_span(a.as_set().span(), b.as_set().span());
-      case Tag::Closure: return compare_closures(a.as_closure(), b.as_closure()) == 0;
+      case Tag::Tuple:
+        return equal_span(a.as_tuple().span(), b.as_tuple().span());
+      case Tag::Set:
+        return equal_span(a.as_set().span(), b.as_set().span());
+      case Tag::Closure:
+        return compare_closures(a.as_closure(), b.as_closure()) == 0;
     }
     return false;
   }
@@ -260,14 +285,17 @@ bool identical(const Value& a, const Value& b) noexcept {
     return true;
   };
   switch (a.tag()) {
-    case Tag::Tuple: return same_items(a.as_tuple().span(), b.as_tuple().span());
-    case Tag::Set: return same_items(a.as_set().span(), b.as_set().span());
+    case Tag::Tuple:
+      return same_items(a.as_tuple().span(), b.as_tuple().span());
+    case Tag::Set:
+      return same_items(a.as_set().span(), b.as_set().span());
     case Tag::Closure:
       return a.as_closure().kind == b.as_closure().kind &&
              a.as_closure().arity == b.as_closure().arity &&
              same_items({a.as_closure().caps(), a.as_closure().n},
                         {b.as_closure().caps(), b.as_closure().n});
-    default: return equal(a, b);
+    default:
+      return equal(a, b);
   }
 }
 
@@ -275,8 +303,10 @@ int compare(const Value& a, const Value& b) noexcept {
   if (a.tag() == b.tag()) {
     switch (a.tag()) {
       case Tag::Int:
-      case Tag::Bool: return cmp3(a.as_int(), b.as_int());
-      case Tag::None: return 0;
+      case Tag::Bool:
+        return cmp3(a.as_int(), b.as_int());
+      case Tag::None:
+        return 0;
       case Tag::Pair:
         if (a.a() != b.a()) return a.a() < b.a() ? -1 : 1;
         return cmp3(a.b(), b.b());
@@ -286,21 +316,30 @@ int compare(const Value& a, const Value& b) noexcept {
         return cmp3(a.b(), b.b());
       case Tag::Error:
         return cmp3(static_cast<int>(a.err_code()), static_cast<int>(b.err_code()));
-      case Tag::Prim: return compare_prims(a.prim_index(), b.prim_index());
-      case Tag::Grid: return compare_grids(a.as_grid(), b.as_grid());
-      case Tag::Tuple: return compare_span(a.as_tuple().span(), b.as_tuple().span());
-      case Tag::Set: return compare_span(a.as_set().span(), b.as_set().span());
-      case Tag::Closure: return compare_closures(a.as_closure(), b.as_closure());
+      case Tag::Prim:
+        return compare_prims(a.prim_index(), b.prim_index());
+      case Tag::Grid:
+        return compare_grids(a.as_grid(), b.as_grid());
+      case Tag::Tuple:
+        return compare_span(a.as_tuple().span(), b.as_tuple().span());
+      case Tag::Set:
+        return compare_span(a.as_set().span(), b.as_set().span());
+      case Tag::Closure:
+        return compare_closures(a.as_closure(), b.as_closure());
     }
     return 0;
   }
   const int ra = rank(a.tag()), rb = rank(b.tag());
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (ra) {
-    case 1: return cmp3(a.as_int(), b.as_int());
-    case 2: return compare_seq(Seq::of(a), Seq::of(b));
-    case 4: return a.is_prim() ? -1 : 1;  // primitives before closures
-    default: return 0;
+    case 1:
+      return cmp3(a.as_int(), b.as_int());
+    case 2:
+      return compare_seq(Seq::of(a), Seq::of(b));
+    case 4:
+      return a.is_prim() ? -1 : 1;  // primitives before closures
+    default:
+      return 0;
   }
 }
 
@@ -321,12 +360,17 @@ int py_less(const Value& a, const Value& b) noexcept {
 bool truthy(const Value& v) noexcept {
   switch (v.tag()) {
     case Tag::Int:
-    case Tag::Bool: return v.as_int() != 0;
+    case Tag::Bool:
+      return v.as_int() != 0;
     case Tag::None:
-    case Tag::Error: return false;
-    case Tag::Tuple: return v.as_tuple().n > 0;
-    case Tag::Set: return v.as_set().n > 0;
-    default: return true;  // Pair, Cell, Grid are never empty; functions are true
+    case Tag::Error:
+      return false;
+    case Tag::Tuple:
+      return v.as_tuple().n > 0;
+    case Tag::Set:
+      return v.as_set().n > 0;
+    default:
+      return true;  // Pair, Cell, Grid are never empty; functions are true
   }
 }
 
@@ -343,9 +387,15 @@ void repr_items(std::span<const Value> items, std::string& out) {
 
 void repr_into(const Value& v, std::string& out) {
   switch (v.tag()) {
-    case Tag::Int: out += std::to_string(v.as_int()); return;
-    case Tag::Bool: out += v.as_bool() ? "True" : "False"; return;
-    case Tag::None: out += "None"; return;
+    case Tag::Int:
+      out += std::to_string(v.as_int());
+      return;
+    case Tag::Bool:
+      out += v.as_bool() ? "True" : "False";
+      return;
+    case Tag::None:
+      out += "None";
+      return;
     case Tag::Pair:
       out += '(';
       out += std::to_string(v.a());
@@ -373,7 +423,9 @@ void repr_into(const Value& v, std::string& out) {
       }
       out += ">";
       return;
-    case Tag::Prim: out += prim_info(v.prim_index()).name; return;
+    case Tag::Prim:
+      out += prim_info(v.prim_index()).name;
+      return;
     case Tag::Grid: {
       const GridObj& g = v.as_grid();
       out += "(";

@@ -132,9 +132,7 @@ class Value {
   constexpr bool is_tuplelike() const noexcept {
     return tag_ == Tag::Pair || tag_ == Tag::Cell || tag_ == Tag::Grid || tag_ == Tag::Tuple;
   }
-  constexpr bool is_callable() const noexcept {
-    return tag_ == Tag::Prim || tag_ == Tag::Closure;
-  }
+  constexpr bool is_callable() const noexcept { return tag_ == Tag::Prim || tag_ == Tag::Closure; }
   constexpr bool is_heap() const noexcept { return tag_ >= Tag::Grid; }
 
   // ---- accessors (caller checks the tag first) --------------------------------------------
@@ -153,9 +151,7 @@ class Value {
   const GridObj& as_grid() const noexcept { return *static_cast<const GridObj*>(u_.ptr); }
   const TupleObj& as_tuple() const noexcept { return *static_cast<const TupleObj*>(u_.ptr); }
   const SetObj& as_set() const noexcept { return *static_cast<const SetObj*>(u_.ptr); }
-  const ClosureObj& as_closure() const noexcept {
-    return *static_cast<const ClosureObj*>(u_.ptr);
-  }
+  const ClosureObj& as_closure() const noexcept { return *static_cast<const ClosureObj*>(u_.ptr); }
   const void* heap_ptr() const noexcept { return u_.ptr; }
 
   // Same error with its primitive index filled in, if it had none.
@@ -194,7 +190,9 @@ static_assert(sizeof(Value) == 16, "Value must stay 16 bytes");
 // A rectangular grid of small ints, row-major. h >= 1, w >= 1.
 struct GridObj {
   std::int32_t h, w;
-  const std::int8_t* cells() const noexcept { return reinterpret_cast<const std::int8_t*>(this + 1); }
+  const std::int8_t* cells() const noexcept {
+    return reinterpret_cast<const std::int8_t*>(this + 1);
+  }
   std::int8_t* cells() noexcept { return reinterpret_cast<std::int8_t*>(this + 1); }
   std::int8_t at(std::int32_t i, std::int32_t j) const noexcept { return cells()[i * w + j]; }
   std::span<const std::int8_t> row(std::int32_t i) const noexcept {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "dsl/grid.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
@@ -11,13 +12,18 @@ namespace batt::dsl {
 Value value_from_json(const nlohmann::json& j, EvalCtx& ctx, std::string& why, Dialect d) {
   using nlohmann::json;
   switch (j.type()) {
-    case json::value_t::boolean: return Value::boolean(j.get<bool>());
+    case json::value_t::boolean:
+      return Value::boolean(j.get<bool>());
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return Value::integer(j.get<std::int64_t>());
-    case json::value_t::null: return Value::none();
+    case json::value_t::number_unsigned:
+      return Value::integer(j.get<std::int64_t>());
+    case json::value_t::null:
+      return Value::none();
     case json::value_t::object: {
       if (j.size() != 1) break;
-      const auto& [key, body] = *j.items().begin();
+      const auto it = j.begin();
+      const std::string& key = it.key();
+      const json& body = it.value();
       if (key == "fn" && body.is_string()) {
         const std::int32_t p = find_prim(body.get<std::string>(), d);
         if (p < 0) {
@@ -38,23 +44,72 @@ Value value_from_json(const nlohmann::json& j, EvalCtx& ctx, std::string& why, D
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
   why = "cannot decode " + j.dump().substr(0, 80);
   return type_error();
 }
 
+Value grid_from_arc_json(const nlohmann::json& j, EvalCtx& ctx, std::string& why) {
+  if (!j.is_array() || j.empty() || !j[0].is_array() || j[0].empty()) {
+    why = "a grid must be a non-empty array of non-empty arrays";
+    return type_error();
+  }
+  const std::size_t h = j.size(), w = j[0].size();
+  GridObj* g = new_grid(ctx, static_cast<std::int64_t>(h), static_cast<std::int64_t>(w));
+  if (!g) {
+    why = "grid too large";
+    return resource_error();
+  }
+  for (std::size_t i = 0; i < h; ++i) {
+    if (!j[i].is_array() || j[i].size() != w) {
+      why = "row " + std::to_string(i) + " has another length than row 0";
+      return type_error();
+    }
+    for (std::size_t k = 0; k < w; ++k) {
+      const auto& c = j[i][k];
+      if (!c.is_number_integer() || c.get<std::int64_t>() < 0 || c.get<std::int64_t>() > 9) {
+        why = "cell (" + std::to_string(i) + ", " + std::to_string(k) + ") is not a colour 0..9";
+        return type_error();
+      }
+      g->cells()[i * w + k] = static_cast<std::int8_t>(c.get<int>());
+    }
+  }
+  return Value::grid(g);
+}
+
+nlohmann::json grid_to_arc_json(const Value& v) {
+  if (!v.is_grid()) return nullptr;
+  const GridObj& g = v.as_grid();
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::int32_t i = 0; i < g.h; ++i) {
+    nlohmann::json row = nlohmann::json::array();
+    for (std::int8_t c : g.row(i)) row.push_back(static_cast<int>(c));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 nlohmann::json value_to_json(const Value& v) {
   using nlohmann::json;
   switch (v.tag()) {
-    case Tag::Int: return v.as_int();
-    case Tag::Bool: return v.as_bool();
-    case Tag::None: return nullptr;
-    case Tag::Prim: return json{{"fn", prim_info(v.prim_index()).name}};
-    case Tag::Error: return json{{"error", repr(v)}};
-    case Tag::Closure: return json{{"closure", repr(v)}};
-    case Tag::Pair: return json{{"t", {v.a(), v.b()}}};
-    case Tag::Cell: return json{{"t", {json(v.cell_color()), json{{"t", {v.a(), v.b()}}}}}};
+    case Tag::Int:
+      return v.as_int();
+    case Tag::Bool:
+      return v.as_bool();
+    case Tag::None:
+      return nullptr;
+    case Tag::Prim:
+      return json{{"fn", prim_info(v.prim_index()).name}};
+    case Tag::Error:
+      return json{{"error", repr(v)}};
+    case Tag::Closure:
+      return json{{"closure", repr(v)}};
+    case Tag::Pair:
+      return json{{"t", {v.a(), v.b()}}};
+    case Tag::Cell:
+      return json{{"t", {json(v.cell_color()), json{{"t", {v.a(), v.b()}}}}}};
     case Tag::Grid: {
       const GridObj& g = v.as_grid();
       json rows = json::array();

@@ -52,7 +52,7 @@ TEST_F(ClosureTest, Matcher) {
 }
 
 TEST_F(ClosureTest, RbindAndLbindFixTheRightArgument) {
-  const Value sub1 = call("rbind", {P("subtract"), I(1)});  // x - 1
+  const Value sub1 = call("rbind", {P("subtract"), I(1)});     // x - 1
   const Value from10 = call("lbind", {P("subtract"), I(10)});  // 10 - x
   EXPECT_EQ(arity_of(sub1), 1);
   EXPECT_TRUE(identical(call(sub1, {I(5)}), I(4)));

@@ -91,6 +91,11 @@ TEST_F(ValueTest, SetsAreSortedAndDeduplicated) {
   EXPECT_TRUE(set_contains(s.as_set(), Value::pair(0, 1)));
   EXPECT_FALSE(set_contains(s.as_set(), Value::pair(1, 1)));
   EXPECT_EQ(set({Value::boolean(true), I(1)}).as_set().n, 1u);  // True == 1
+  // Of equal items the first one pushed stays, as in Python: {True, 1} is {True}.
+  EXPECT_TRUE(set({Value::boolean(true), I(1)}).as_set().items()[0].is_bool());
+  EXPECT_TRUE(set({I(1), Value::boolean(true)}).as_set().items()[0].is_int());
+  EXPECT_TRUE(set({I(2), Value::boolean(true), I(1)}).as_set().items()[0].is_bool());
+  EXPECT_TRUE(set({I(2), I(1), Value::boolean(true)}).as_set().items()[0].is_int());
   EXPECT_EQ(set({I(1), Value::cell(1, 0, 0)}).as_set().kind, SetKind::Mixed);
 }
 
