@@ -23,4 +23,20 @@ Value empty_rows(EvalCtx& ctx, std::int64_t h) noexcept {
   return b.finish();
 }
 
+std::int64_t first_row_len(const Value& grid, EvalCtx& ctx) noexcept {
+  if (grid.is_grid()) return grid.as_grid().w;
+  return len_of(tuple_item(grid, 0, ctx));
+}
+
+GridForm grid_form(const Value& v) noexcept {
+  if (v.is_grid()) return GridForm::Grid;
+  if (!v.is_tuple()) return GridForm::Other;
+  const TupleObj& t = v.as_tuple();
+  if (t.n == 0) return GridForm::Empty;
+  for (const Value& r : t.span()) {
+    if (!r.is_tuple() || r.as_tuple().n != 0) return GridForm::Other;
+  }
+  return GridForm::NoCols;
+}
+
 }  // namespace batt::dsl

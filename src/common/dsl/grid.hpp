@@ -1,7 +1,7 @@
 #pragma once
-// Building grids. A Grid is h x w small ints (int8), row-major, h >= 1 and w >= 1; an empty
-// result (h == 0 or w == 0) is not a Grid but the tuple it stands for: `()` when h == 0, a
-// tuple of h empty tuples when w == 0 (see make_grid_result).
+// Building grids and reading grid arguments. A Grid is h x w small ints (int8), row-major,
+// h >= 1 and w >= 1; an empty result (h == 0 or w == 0) is not a Grid but the tuple it stands
+// for: `()` when h == 0, a tuple of h empty tuples when w == 0 (see make_grid_result).
 #include <cstdint>
 
 #include "dsl/ctx.hpp"
@@ -21,6 +21,27 @@ Value make_grid_result(EvalCtx& ctx, std::int64_t h, std::int64_t w, Fill&& fill
 
 // A tuple of h empty tuples (what Python gives for a grid sliced to zero columns).
 Value empty_rows(EvalCtx& ctx, std::int64_t h) noexcept;
+
+// ---- reading a grid argument ----------------------------------------------------------------
+
+// What a grid argument is, for the primitives that read `len(grid)` and `len(grid[0])`.
+enum class GridForm : std::uint8_t {
+  Grid,    // a Grid value
+  Empty,   // `()`: `grid[0]` raises IndexError
+  NoCols,  // a tuple of `()` rows: h >= 1, w == 0 (every location is out of bounds)
+  Other,   // anything else (ragged rows, non-int cells, not a tuple): callers give a Type error
+};
+GridForm grid_form(const Value& v) noexcept;
+
+// `len(grid[0])` for a tuple-like grid with at least one row; -1 when that row has no len.
+// No allocation.
+std::int64_t first_row_len(const Value& grid, EvalCtx& ctx) noexcept;
+
+// Python's failure for `len(grid), len(grid[0])` on a grid argument `arg` of form Empty
+// (Index error) or Other (Type error).
+constexpr Value grid_form_error(GridForm form, int arg) noexcept {
+  return Value::error(form == GridForm::Empty ? ErrCode::Index : ErrCode::Type, arg);
+}
 
 // ---- implementation ---------------------------------------------------------------------
 Value empty_tuple() noexcept;

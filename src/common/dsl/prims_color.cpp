@@ -9,7 +9,9 @@
 #include <algorithm>
 
 #include "dsl/color.hpp"
+#include "dsl/grid.hpp"
 #include "dsl/patch.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
@@ -49,17 +51,11 @@ Value colour_sort(EvalCtx& ctx, Visit&& visit, ColourSorted& out) noexcept {
   return Value::none();
 }
 
-Value set_from(const Value* items, std::size_t n, EvalCtx& ctx) noexcept {
-  SetBuilder b(ctx, n);
-  for (std::size_t k = 0; k < n; ++k) b.push(items[k]);
-  return b.finish();
-}
-
 template <typename Visit>
 Value build_object(EvalCtx& ctx, Visit&& visit) noexcept {
   ColourSorted cs;
   if (Value e = colour_sort(ctx, visit, cs); e.is_error()) return e;
-  return set_from(cs.cells, cs.n, ctx);
+  return set_of({cs.cells, cs.n}, ctx);
 }
 
 auto grid_cells(const GridObj& g) noexcept {
@@ -104,7 +100,7 @@ Value element_values(const Value& element, EvalCtx& ctx, std::span<const Value>&
     if (Value e = items_of(element, ctx, rows); e.is_error()) return arg_error(e, 1);
     std::size_t n = 0;
     for (const Value& r : rows) {
-      if (!r.is_tuplelike() && !r.is_set()) return type_error(1);
+      if (!is_container(r)) return type_error(1);
       n += static_cast<std::size_t>(len_of(r));
     }
     if (!ctx.items_ok(n)) return resource_error();
@@ -125,9 +121,7 @@ Value element_values(const Value& element, EvalCtx& ctx, std::span<const Value>&
   if (!vals) return resource_error();
   for (std::size_t k = 0; k < s->n; ++k) {
     Value rest;
-    if (Value e = unpack2(s->items()[k], ctx, vals[k], rest); e.is_error()) {
-      return e.err_code() == ErrCode::Resource ? e : Value::error(e.err_code(), 1);
-    }
+    if (Value e = unpack2(s->items()[k], 1, ctx, vals[k], rest); e.is_error()) return e;
   }
   out = {vals, s->n};
   return Value::none();
@@ -214,9 +208,7 @@ Value head_matches(const Value& obj, const Value& value, EvalCtx& ctx, bool& mat
     return Value::none();
   }
   Value head;
-  if (Value e = first_item_head(obj, ctx, head); e.is_error()) {
-    return e.err_code() == ErrCode::Resource ? e : Value::error(e.err_code(), 1);
-  }
+  if (Value e = first_item_head(obj, 1, ctx, head); e.is_error()) return e;
   match = equal(head, value);
   return Value::none();
 }
@@ -269,7 +261,7 @@ Value prim_palette(Args a, EvalCtx& ctx) noexcept {
       small = false;
     }
   });
-  if (fast && small) return set_from(colors, n, ctx);
+  if (fast && small) return set_of({colors, n}, ctx);
   if (fast) {
     // An object with more than 256 colours: collect them again into the arena.
     const SetObj& s = a[0].as_set();
@@ -291,9 +283,7 @@ Value prim_numcolors(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_color(Args a, EvalCtx& ctx) noexcept {
   Value head;
-  if (Value e = first_item_head(a[0], ctx, head); e.is_error()) {
-    return e.err_code() == ErrCode::Resource ? e : Value::error(e.err_code(), 1);
-  }
+  if (Value e = first_item_head(a[0], 1, ctx, head); e.is_error()) return e;
   return head;
 }
 
@@ -302,17 +292,20 @@ Value prim_toobject(Args a, EvalCtx& ctx) noexcept {
   if (form == GridForm::Empty) return index_error(2);
   if (form == GridForm::Other) return type_error(2);
   Value patch = a[0];
-  if (patch.is_set() && patch.as_set().kind == SetKind::Cells) patch = to_indices(patch, ctx);
-  if (patch.is_error()) return patch;
-  std::span<const Value> locs;
-  if (Value e = patch_locs(patch, 1, ctx, locs); e.is_error()) return e;
+  if (patch_kind(patch) == PatchKind::Object) {
+    // Sorted, distinct locations make the cells below come in row-major order.
+    patch = to_indices(patch, 1, ctx);
+    if (patch.is_error()) return patch;
+  }
+  PatchView pv;
+  if (Value e = read_patch(patch, 1, ctx, pv); e.is_error()) return e;
+  const std::span<const Value> locs = pv.locs;
   if (form == GridForm::NoCols || locs.empty()) return empty_set();
   const GridObj& g = a[1].as_grid();
   auto inside = [&g](const Value& l) {
     return l.a() >= 0 && l.a() < g.h && l.b() >= 0 && l.b() < g.w;
   };
-  if (patch.is_set() && patch.as_set().kind == SetKind::Pairs) {
-    // Sorted Indices: the cells come in row-major order.
+  if (pv.unique_sorted) {
     return build_object(ctx, [&](auto&& fn) {
       for (const Value& l : locs) {
         if (inside(l)) fn(g.at(l.a(), l.b()), l.a(), l.b());
@@ -328,7 +321,7 @@ Value prim_toobject(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_asobject(Args a, EvalCtx& ctx) noexcept {
   if (const GridObj* g = get_grid(a[0])) return build_object(ctx, grid_cells(*g));
-  if (!a[0].is_tuplelike() && !a[0].is_set()) return type_error(1);
+  if (!is_container(a[0])) return type_error(1);
   std::int64_t total = 0;
   if (Value e = for_each_row_item(a[0], 1, ctx,
                                   [&](std::int32_t, std::int32_t, const Value&) {
@@ -340,8 +333,7 @@ Value prim_asobject(Args a, EvalCtx& ctx) noexcept {
   }
   SetBuilder b(ctx, static_cast<std::size_t>(total));
   Value err = for_each_row_item(a[0], 1, ctx, [&](std::int32_t i, std::int32_t j, const Value& v) {
-    const Value cell[2] = {v, Value::pair(i, j)};
-    const Value c = tuple_of(cell, ctx);
+    const Value c = tuple2(v, Value::pair(i, j), ctx);
     if (c.is_error()) return c;
     b.push(c);
     return Value::none();
@@ -392,7 +384,7 @@ Value prim_ofcolor(Args a, EvalCtx& ctx) noexcept {
     }
     return b.finish();
   }
-  if (!a[0].is_tuplelike() && !a[0].is_set()) return type_error(1);
+  if (!is_container(a[0])) return type_error(1);
   std::size_t n = 0;
   auto count = [&](std::int32_t, std::int32_t, const Value& v) {
     n += equal(v, a[1]);
@@ -500,7 +492,7 @@ Value prim_objects(Args a, EvalCtx& ctx) noexcept {
   SetBuilder objs(ctx, static_cast<std::size_t>(ncomp));
   for (std::int32_t r = 0; r < ncomp; ++r) {
     const Value obj =
-        set_from(out + start[r], static_cast<std::size_t>(start[r + 1] - start[r]), ctx);
+        set_of({out + start[r], static_cast<std::size_t>(start[r + 1] - start[r])}, ctx);
     if (obj.is_error()) return obj;
     objs.push(obj);
   }
@@ -527,7 +519,7 @@ Value partition_impl(const Value& grid, bool skip_bg, EvalCtx& ctx) noexcept {
   for (int c = 0; c < 256; ++c) {
     const std::uint32_t n = cs.start[c + 1] - cs.start[c];
     if (n == 0 || (skip_bg && c - 128 == bg)) continue;
-    const Value obj = set_from(cs.cells + cs.start[c], n, ctx);
+    const Value obj = set_of({cs.cells + cs.start[c], n}, ctx);
     if (obj.is_error()) return obj;
     objs.push(obj);
   }

@@ -12,28 +12,12 @@
 
 #include "dsl/grid.hpp"
 #include "dsl/prims_higher.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
 namespace batt::dsl {
-
-Value detail::container_items(const Value& v, int arg, EvalCtx& ctx,
-                              std::span<const Value>& out) noexcept {
-  if (!is_container(v)) return type_error(arg);
-  return items_of(v, ctx, out);
-}
-
-Value detail::tuple2(const Value& x, const Value& y, EvalCtx& ctx) noexcept {
-  if (x.is_int() && fits_i32(x.as_int())) {
-    const auto a = static_cast<std::int32_t>(x.as_int());
-    if (y.is_int() && fits_i32(y.as_int()))
-      return Value::pair(a, static_cast<std::int32_t>(y.as_int()));
-    if (y.is_pair()) return Value::cell(a, y.a(), y.b());
-  }
-  const Value items[2] = {x, y};
-  return tuple_of(items, ctx);
-}
 
 Value detail::merge_parts(std::span<const Value> parts, bool as_set, int arg,
                           EvalCtx& ctx) noexcept {
@@ -69,9 +53,6 @@ Value detail::merge_parts(std::span<const Value> parts, bool as_set, int arg,
 }
 
 namespace {
-
-using detail::container_items;
-using detail::is_container;
 
 // ---- helpers ----------------------------------------------------------------------------------
 
@@ -226,23 +207,12 @@ Value prim_combine(Args a, EvalCtx& ctx) noexcept {
 
 // `a & b`: frozensets intersect; ints (and bools) are and-ed bitwise, as in Python.
 Value prim_intersection(Args a, EvalCtx& ctx) noexcept {
-  if (a[0].is_set() && a[1].is_set()) return set_intersection(a[0].as_set(), a[1].as_set(), ctx);
-  if (a[0].is_intlike() && a[1].is_intlike()) {
-    const std::int64_t r = a[0].as_int() & a[1].as_int();
-    return a[0].is_bool() && a[1].is_bool() ? Value::boolean(r != 0) : Value::integer(r);
-  }
-  return type_error(a[0].is_set() || a[0].is_intlike() ? 2 : 1);
+  return py_binop(PyOp::And, a[0], a[1], ctx, 1, 2);
 }
 
 // `a - b`: set difference; ints (and bools) subtract, as in Python. Tuples raise.
 Value prim_difference(Args a, EvalCtx& ctx) noexcept {
-  if (a[0].is_set() && a[1].is_set()) return set_difference(a[0].as_set(), a[1].as_set(), ctx);
-  if (a[0].is_intlike() && a[1].is_intlike()) {
-    std::int64_t r = 0;
-    if (__builtin_sub_overflow(a[0].as_int(), a[1].as_int(), &r)) return overflow_error();
-    return Value::integer(r);
-  }
-  return type_error(a[0].is_set() || a[0].is_intlike() ? 2 : 1);
+  return py_binop(PyOp::Sub, a[0], a[1], ctx, 1, 2);
 }
 
 Value prim_dedupe(Args a, EvalCtx& ctx) noexcept {
@@ -437,7 +407,7 @@ Value prim_product(Args a, EvalCtx& ctx) noexcept {
   SetBuilder b(ctx, static_cast<std::size_t>(total));
   for (const Value& x : xs) {
     for (const Value& y : ys) {
-      const Value p = detail::tuple2(x, y, ctx);
+      const Value p = tuple2(x, y, ctx);
       if (p.is_error()) return p;
       b.push(p);
     }
@@ -453,7 +423,7 @@ Value prim_pair(Args a, EvalCtx& ctx) noexcept {
   const std::size_t n = std::min(xs.size(), ys.size());
   TupleBuilder b(ctx, n);
   for (std::size_t k = 0; k < n; ++k) {
-    const Value p = detail::tuple2(xs[k], ys[k], ctx);
+    const Value p = tuple2(xs[k], ys[k], ctx);
     if (p.is_error()) return p;
     b.push(p);
   }

@@ -4,32 +4,21 @@
 // adjacent (registered here, listed with the patch family in arc-dsl.md).
 //
 // Most build small index sets (neighbours, lines, rectangles, outlines): they are pushed in
-// ascending (i, j) order, so SetBuilder never sorts. Patches are read through the shared
-// reader of prims_patch.cpp (sets or tuples, kind from the first element, like the
-// reference). Coordinates that would leave int32 give an Overflow error (Python has big ints).
+// ascending (i, j) order, so SetBuilder never sorts. Patches are read through read_patch()
+// (patch.hpp: sets or tuples, kind from the first element, like the reference). Coordinates that
+// would leave int32 give an Overflow error (Python has big ints).
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <initializer_list>
 
 #include "dsl/patch.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
 namespace batt::dsl {
-
-// Defined in prims_patch.cpp (this family may not edit the shared headers; these belong in
-// patch.hpp).
-namespace detail {
-// The locations of any patch (set or tuple): Pairs or Cells; len = len(patch).
-Value patch_locations(const Value& patch, int arg, EvalCtx& ctx, std::span<const Value>& locs,
-                      std::int64_t& len) noexcept;
-// Whether the rows (or columns) of two patches intersect (hmatching / vmatching).
-Value patch_lines_meet(const Value& a, const Value& b, bool rows, EvalCtx& ctx, bool& out) noexcept;
-// toindices(patch): a set for an object, the patch itself for indices (set or tuple).
-Value patch_toindices(const Value& patch, int arg, EvalCtx& ctx) noexcept;
-}  // namespace detail
 
 namespace {
 
@@ -44,55 +33,20 @@ Value loc(std::int64_t i, std::int64_t j) noexcept {
   return Value::pair(static_cast<std::int32_t>(i), static_cast<std::int32_t>(j));
 }
 
-// `i, j = v`: exactly two int items.
-Value read_exact_pair(const Value& v, int arg, std::int64_t& i, std::int64_t& j) noexcept {
-  if (get_ij(v, i, j)) return Value::none();
-  const std::int64_t n = len_of(v);
-  return n >= 0 && n != 2 ? value_error(arg) : type_error(arg);
-}
-
-// v[k] for k = 0, 1 as ints (any tuple of at least two items).
-Value read_first_two(const Value& v, int arg, EvalCtx& ctx, std::int64_t& i,
-                     std::int64_t& j) noexcept {
-  if (get_ij(v, i, j)) return Value::none();
-  if (!v.is_tuplelike()) return type_error(arg);
-  if (len_of(v) < 2) return index_error(arg);
-  const Value x = tuple_item(v, 0, ctx), y = tuple_item(v, 1, ctx);
-  if (x.is_error()) return x;
-  if (y.is_error()) return y;
-  if (!x.is_intlike() || !y.is_intlike()) return type_error(arg);
-  i = x.as_int();
-  j = y.as_int();
-  return Value::none();
-}
-
-// A patch's locations (a(), b() of each item) and their bounding box.
-struct Locs {
-  std::span<const Value> locs;
-  std::int64_t len = 0;  // len(patch)
-  BBox box{};            // set when len > 0
+// A patch read by read_patch() and, when it is not empty, its bounding box.
+struct Locs : PatchView {
+  BBox box{};
 };
 
 Value read_locs(const Value& patch, int arg, EvalCtx& ctx, Locs& out) noexcept {
-  if (Value e = detail::patch_locations(patch, arg, ctx, out.locs, out.len); e.is_error()) {
-    return e;
-  }
-  if (out.len == 0) return Value::none();
-  BBox& b = out.box;
-  b = {INT32_MAX, INT32_MAX, INT32_MIN, INT32_MIN};
-  for (const Value& v : out.locs) {
-    b.top = std::min<std::int64_t>(b.top, v.a());
-    b.bottom = std::max<std::int64_t>(b.bottom, v.a());
-    b.left = std::min<std::int64_t>(b.left, v.b());
-    b.right = std::max<std::int64_t>(b.right, v.b());
-  }
+  if (Value e = read_patch(patch, arg, ctx, out); e.is_error()) return e;
+  if (out.len > 0) out.box = bbox_of(out);
   return Value::none();
 }
 
 // A patch that must not be empty (the reference takes min() of its rows).
 Value read_box(const Value& patch, int arg, EvalCtx& ctx, Locs& out) noexcept {
-  if (Value e = read_locs(patch, arg, ctx, out); e.is_error()) return e;
-  return out.len == 0 ? value_error(arg) : Value::none();
+  return read_nonempty_patch(patch, arg, ctx, out, out.box);
 }
 
 // The segment from (ai, aj) to (bi, bj): horizontal, vertical or 45-degree diagonal, else
@@ -168,22 +122,17 @@ Value rectangle(const BBox& box, const SetObj* skip, EvalCtx& ctx) noexcept {
   return b.finish();
 }
 
-// loc[0] and loc[1], both ints, read in the reference's order (any tuple of two or more).
+// loc[0] and loc[1], both ints, read in the reference's order (`loc[0] - 1` is evaluated
+// before `loc[1]` is read; any tuple of two or more).
 Value read_loc(const Value& v, int arg, EvalCtx& ctx, Value& x, Value& y) noexcept {
   if (v.is_pair()) {
     x = Value::integer(v.a());
     y = Value::integer(v.b());
     return Value::none();
   }
-  if (!v.is_tuplelike()) return type_error(arg);
-  const std::int64_t n = len_of(v);
-  if (n < 1) return index_error(arg);
-  x = tuple_item(v, 0, ctx);
-  if (x.is_error()) return x;
+  if (Value e = subscript(v, 0, arg, ctx, x); e.is_error()) return e;
   if (!x.is_intlike()) return type_error(arg);
-  if (n < 2) return index_error(arg);
-  y = tuple_item(v, 1, ctx);
-  if (y.is_error()) return y;
+  if (Value e = subscript(v, 1, arg, ctx, y); e.is_error()) return e;
   if (!y.is_intlike()) return type_error(arg);
   return Value::none();
 }
@@ -205,9 +154,8 @@ Value offsets_set(const Value& loc, const std::array<std::array<int, 2>, N>& off
       b.push(Value::pair(static_cast<std::int32_t>(i + o[0]), static_cast<std::int32_t>(j + o[1])));
       continue;
     }
-    const Value items[2] = {o[0] == 0 ? x : Value::integer(i + o[0]),
-                            o[1] == 0 ? y : Value::integer(j + o[1])};
-    const Value t = tuple_of(items, ctx);
+    const Value t = tuple2(o[0] == 0 ? x : Value::integer(i + o[0]),
+                           o[1] == 0 ? y : Value::integer(j + o[1]), ctx);
     if (t.is_error()) return t;
     b.push(t);
   }
@@ -249,17 +197,15 @@ Value prim_corners(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_connect(Args a, EvalCtx& ctx) noexcept {
   std::int64_t ai = 0, aj = 0, bi = 0, bj = 0;
-  if (Value e = read_exact_pair(a[0], 1, ai, aj); e.is_error()) return e;
-  if (Value e = read_exact_pair(a[1], 2, bi, bj); e.is_error()) return e;
+  if (Value e = unpack_int_pair(a[0], 1, ai, aj); e.is_error()) return e;
+  if (Value e = unpack_int_pair(a[1], 2, bi, bj); e.is_error()) return e;
   return segment(ai, aj, bi, bj, ctx);
 }
 
 // (i, loc[1]) for i in 0..29, or (loc[0], j) for j in 0..29; the fixed item may be any value.
 Value frontier(const Value& location, bool vertical, EvalCtx& ctx) noexcept {
-  if (!location.is_tuplelike()) return type_error(1);
-  if (len_of(location) < (vertical ? 2 : 1)) return index_error(1);
-  const Value fixed = tuple_item(location, vertical ? 1 : 0, ctx);
-  if (fixed.is_error()) return fixed;
+  Value fixed;
+  if (Value e = subscript(location, vertical ? 1 : 0, 1, ctx, fixed); e.is_error()) return e;
   constexpr int kLength = 30;
   SetBuilder b(ctx, kLength);
   for (int k = 0; k < kLength; ++k) {
@@ -267,9 +213,8 @@ Value frontier(const Value& location, bool vertical, EvalCtx& ctx) noexcept {
       const auto f = static_cast<std::int32_t>(fixed.as_int());
       b.push(vertical ? Value::pair(k, f) : Value::pair(f, k));
     } else {
-      const Value items[2] = {vertical ? Value::integer(k) : fixed,
-                              vertical ? fixed : Value::integer(k)};
-      const Value t = tuple_of(items, ctx);
+      const Value t =
+          vertical ? tuple2(Value::integer(k), fixed, ctx) : tuple2(fixed, Value::integer(k), ctx);
       if (t.is_error()) return t;
       b.push(t);
     }
@@ -284,27 +229,26 @@ Value prim_hfrontier(Args a, EvalCtx& ctx) noexcept {
   return frontier(a[0], false, ctx);
 }
 
-Value prim_backdrop(Args a, EvalCtx& ctx) noexcept {
-  const std::int64_t n = len_of(a[0]);
+// backdrop(patch), and delta: backdrop(patch) - toindices(patch), where a tuple of locations
+// stays a tuple under toindices, and frozenset - tuple raises.
+Value backdrop_of(const Value& patch, bool minus_indices, EvalCtx& ctx) noexcept {
+  const std::int64_t n = len_of(patch);
   if (n < 0) return type_error(1);
   if (n == 0) return empty_set();
   Locs p;
-  if (Value e = read_box(a[0], 1, ctx, p); e.is_error()) return e;
-  return rectangle(p.box, nullptr, ctx);
-}
-
-// backdrop(patch) - toindices(patch); a tuple of locations stays a tuple under toindices,
-// and frozenset - tuple raises.
-Value prim_delta(Args a, EvalCtx& ctx) noexcept {
-  const std::int64_t n = len_of(a[0]);
-  if (n < 0) return type_error(1);
-  if (n == 0) return empty_set();
-  Locs p;
-  if (Value e = read_box(a[0], 1, ctx, p); e.is_error()) return e;
-  const Value ind = detail::patch_toindices(a[0], 1, ctx);
+  if (Value e = read_box(patch, 1, ctx, p); e.is_error()) return e;
+  if (!minus_indices) return rectangle(p.box, nullptr, ctx);
+  const Value ind = to_indices(patch, 1, ctx);
   if (ind.is_error()) return ind;
   if (!ind.is_set()) return type_error(1);
   return rectangle(p.box, &ind.as_set(), ctx);
+}
+
+Value prim_backdrop(Args a, EvalCtx& ctx) noexcept {
+  return backdrop_of(a[0], false, ctx);
+}
+Value prim_delta(Args a, EvalCtx& ctx) noexcept {
+  return backdrop_of(a[0], true, ctx);
 }
 
 constexpr std::int64_t kDtCells = 4096;  // distance-transform window (64 x 64), on the stack
@@ -400,14 +344,6 @@ Value prim_adjacent(Args a, EvalCtx& ctx) noexcept {
   return Value::boolean(d == 1);
 }
 
-// center(): (uppermost + height // 2, leftmost + width // 2) with the piece rule for height
-// and width: a tuple patch counts its items, and its width is that of item 0 (2).
-void center_of(const Value& patch, const Locs& p, std::int64_t& ci, std::int64_t& cj) noexcept {
-  const bool tuple = patch.is_tuplelike();
-  ci = p.box.top + (tuple ? p.len : p.box.height()) / 2;
-  cj = p.box.left + (tuple ? 2 : p.box.width()) / 2;
-}
-
 // The source steps one cell at a time (vertically when the patches share a column, else
 // horizontally, toward the destination's center) until it is adjacent, at most 42 steps;
 // returns the total offset. One step changes the distance by at most 1, so from distance
@@ -417,10 +353,10 @@ Value prim_gravitate(Args a, EvalCtx& ctx) noexcept {
   if (Value e = read_box(a[0], 1, ctx, src); e.is_error()) return e;
   if (Value e = read_box(a[1], 2, ctx, dst); e.is_error()) return e;
   std::int64_t si = 0, sj = 0, di = 0, dj = 0;
-  center_of(a[0], src, si, sj);
-  center_of(a[1], dst, di, dj);
+  patch_center(src, src.box, a[0].is_tuplelike(), si, sj);
+  patch_center(dst, dst.box, a[1].is_tuplelike(), di, dj);
   bool vmatch = false;
-  if (Value e = detail::patch_lines_meet(a[0], a[1], false, ctx, vmatch); e.is_error()) return e;
+  if (Value e = lines_meet(a[0], a[1], false, ctx, vmatch); e.is_error()) return e;
   const std::int64_t step_i = vmatch ? (si < di ? 1 : -1) : 0;
   const std::int64_t step_j = vmatch ? 0 : (sj < dj ? 1 : -1);
   constexpr std::int64_t kMaxSteps = 42;
@@ -467,8 +403,8 @@ Value prim_box(Args a, EvalCtx& ctx) noexcept {
 // connect(start, start + 42 * direction).
 Value prim_shoot(Args a, EvalCtx& ctx) noexcept {
   std::int64_t si = 0, sj = 0, di = 0, dj = 0;
-  if (Value e = read_first_two(a[0], 1, ctx, si, sj); e.is_error()) return e;
-  if (Value e = read_first_two(a[1], 2, ctx, di, dj); e.is_error()) return e;
+  if (Value e = int_item_pair(a[0], 1, ctx, si, sj); e.is_error()) return e;
+  if (Value e = int_item_pair(a[1], 2, ctx, di, dj); e.is_error()) return e;
   std::int64_t ei = 0, ej = 0;
   if (__builtin_mul_overflow(di, 42, &ei) || __builtin_add_overflow(ei, si, &ei) ||
       __builtin_mul_overflow(dj, 42, &ej) || __builtin_add_overflow(ej, sj, &ej)) {

@@ -1,18 +1,18 @@
 // Grid primitives: rotations and mirrors (rot90, rot180, rot270, hmirror, vmirror, dmirror,
-// cmirror), windows (crop, subgrid, tophalf, bottomhalf, lefthalf, righthalf, trim, hsplit,
-// vsplit), concatenation (hconcat, vconcat) and scaling (downscale, hupscale, vupscale,
-// upscale).
+// cmirror) and windows (crop, subgrid, tophalf, bottomhalf, lefthalf, righthalf, hsplit,
+// vsplit, trim). Concatenation and scaling live in prims_scale.cpp.
 //
-// Each primitive has a fast path over the int8 cells of a Grid, and the mirrors and upscale
-// one over sorted Indices / Objects that pushes the result in canonical order where it can.
-// Any other tuple follows the reference's Python expression (slices, zip, +) item by item
-// through the generic helpers below; TupleBuilder normalises what they build, so Python's
-// empty results (`()`, a tuple of empty rows) and ragged tuples come out as the reference's.
+// Each primitive has a fast path over the int8 cells of a Grid, and the mirrors one over sorted
+// Indices / Objects that pushes the result in canonical order where it can. Any other tuple
+// follows the reference's Python expression (slices, zip) item by item through the generic
+// helpers of pyops.hpp and below; TupleBuilder normalises what they build, so Python's empty
+// results (`()`, a tuple of empty rows) and ragged tuples come out as the reference's.
 #include <algorithm>
 #include <cstring>
 
 #include "dsl/grid.hpp"
 #include "dsl/patch.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
@@ -23,54 +23,13 @@ namespace {
 
 using Span = std::span<const Value>;
 
-// ---- Python slicing and tuple operations (the generic paths) -------------------------------
-
-// A slice bound clamped to [0, n] as Python does (a negative bound counts from the end).
-constexpr std::int64_t slice_bound(std::int64_t x, std::int64_t n) noexcept {
-  return x < 0 ? std::max<std::int64_t>(x + n, 0) : std::min(x, n);
-}
+// ---- Python tuple operations (the generic paths) -----------------------------------------------
 
 // start + count, saturated: Python's big ints clamp to the same slice bound.
 constexpr std::int64_t sat_add(std::int64_t a, std::int64_t b) noexcept {
   std::int64_t r = 0;
   if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
   return r;
-}
-
-// Whether `for x in v` works: tuples and sets.
-bool iterable(const Value& v) noexcept {
-  return v.is_tuplelike() || v.is_set();
-}
-
-// v[s:e] for a tuple-like v, bounds already clamped to [0, len(v)].
-Value slice_of(const Value& v, std::int64_t s, std::int64_t e, EvalCtx& ctx) noexcept {
-  if (e <= s) return empty_tuple();
-  if (v.is_grid()) {
-    const GridObj& g = v.as_grid();
-    return make_grid_result(ctx, e - s, g.w, [&](std::int8_t* out) {
-      std::memcpy(out, g.cells() + s * g.w, static_cast<std::size_t>((e - s) * g.w));
-    });
-  }
-  if (v.is_tuple() && s == 0 && e == v.as_tuple().n) return v;
-  Span items;
-  if (Value err = items_of(v, ctx, items); err.is_error()) return err;
-  return tuple_of(items.subspan(static_cast<std::size_t>(s), static_cast<std::size_t>(e - s)), ctx);
-}
-
-// v[::-1] for a tuple-like v.
-Value reversed_of(const Value& v, EvalCtx& ctx) noexcept {
-  if (v.is_pair()) return Value::pair(v.b(), v.a());
-  if (v.is_grid()) {
-    const GridObj& g = v.as_grid();
-    return make_grid_result(ctx, g.h, g.w, [&](std::int8_t* out) {
-      for (std::int32_t i = g.h; i-- > 0; out += g.w) std::memcpy(out, g.row(i).data(), g.w);
-    });
-  }
-  Span items;
-  if (Value err = items_of(v, ctx, items); err.is_error()) return err;
-  TupleBuilder b(ctx, items.size());
-  for (std::size_t k = items.size(); k-- > 0;) b.push(items[k]);
-  return b.finish();
 }
 
 // tuple(fn(row) for row in v) for a tuple-like v.
@@ -108,7 +67,7 @@ Value zip_rows(const Value& v, ZipOpts o, EvalCtx& ctx) noexcept {
   if (!cols) return resource_error();
   std::size_t m = SIZE_MAX;
   for (std::size_t r = 0; r < n; ++r) {
-    if (o.rev_items ? !rows[r].is_tuplelike() : !iterable(rows[r])) return type_error(1);
+    if (o.rev_items ? !rows[r].is_tuplelike() : !is_container(rows[r])) return type_error(1);
     if (Value err = items_of(rows[r], ctx, cols[r]); err.is_error()) return err;
     m = std::min(m, cols[r].size());
   }
@@ -127,35 +86,6 @@ Value zip_rows(const Value& v, ZipOpts o, EvalCtx& ctx) noexcept {
   return out.finish();
 }
 
-// Python `a + b`: ints add, tuples concatenate, anything else is a TypeError.
-Value py_add(const Value& a, const Value& b, EvalCtx& ctx) noexcept {
-  if (a.is_intlike() && b.is_intlike()) {
-    std::int64_t r = 0;
-    if (__builtin_add_overflow(a.as_int(), b.as_int(), &r)) return overflow_error();
-    return Value::integer(r);
-  }
-  if (!a.is_tuplelike()) return type_error(1);
-  if (!b.is_tuplelike()) return type_error(2);
-  if (len_of(b) == 0) return a;
-  if (len_of(a) == 0) return b;
-  Span x, y;
-  if (Value err = items_of(a, ctx, x); err.is_error()) return err;
-  if (Value err = items_of(b, ctx, y); err.is_error()) return err;
-  TupleBuilder t(ctx, x.size() + y.size());
-  for (const Value& v : x) t.push(v);
-  for (const Value& v : y) t.push(v);
-  return t.finish();
-}
-
-// Python `v[k]` for crop's start and dims: Type error when v is not subscriptable, Index error
-// when it is too short.
-Value subscript(const Value& v, std::size_t k, int arg, EvalCtx& ctx, Value& out) noexcept {
-  if (!v.is_tuplelike()) return type_error(arg);
-  if (static_cast<std::int64_t>(k) >= len_of(v)) return index_error(arg);
-  out = tuple_item(v, k, ctx);
-  return out.is_error() ? out : Value::none();
-}
-
 // `start[k]` and `start[k] + dims[k]` as slice bounds (both must be ints for the slice).
 Value slice_pair(const Value& start, const Value& dims, std::size_t k, EvalCtx& ctx,
                  std::int64_t& lo, std::int64_t& hi) noexcept {
@@ -169,9 +99,10 @@ Value slice_pair(const Value& start, const Value& dims, std::size_t k, EvalCtx& 
   return Value::none();
 }
 
-// tuple(r[c0:c1] for r in grid[r0:r1]) with unclamped Python bounds; grid is tuple-like.
+// tuple(r[c0:c1] for r in grid[r0:r1]) with unclamped Python bounds; grid is tuple-like
+// (argument `arg`: a row that is not a tuple is a Type error).
 Value window(const Value& grid, std::int64_t r0, std::int64_t r1, std::int64_t c0, std::int64_t c1,
-             EvalCtx& ctx) noexcept {
+             int arg, EvalCtx& ctx) noexcept {
   if (grid.is_grid()) {
     const GridObj& g = grid.as_grid();
     const std::int64_t rs = slice_bound(r0, g.h), re = slice_bound(r1, g.h);
@@ -185,24 +116,18 @@ Value window(const Value& grid, std::int64_t r0, std::int64_t r1, std::int64_t c
   const std::int64_t n = len_of(grid);
   const std::int64_t rs = slice_bound(r0, n), re = slice_bound(r1, n);
   if (re <= rs) return empty_tuple();
-  Span rows;
+  std::span<const Value> rows;
   if (Value err = items_of(grid, ctx, rows); err.is_error()) return err;
   TupleBuilder b(ctx, static_cast<std::size_t>(re - rs));
   for (std::int64_t i = rs; i < re; ++i) {
     const Value& r = rows[static_cast<std::size_t>(i)];
-    if (!r.is_tuplelike()) return type_error(1);
+    if (!r.is_tuplelike()) return type_error(arg);
     const std::int64_t len = len_of(r);
     const Value x = slice_of(r, slice_bound(c0, len), slice_bound(c1, len), ctx);
     if (x.is_error()) return x;
     b.push(x);
   }
   return b.finish();
-}
-
-// len(grid[0]) for a tuple-like grid with at least one row; -1 when that row has no len.
-std::int64_t first_row_len(const Value& grid, EvalCtx& ctx) noexcept {
-  if (grid.is_grid()) return grid.as_grid().w;
-  return len_of(tuple_item(grid, 0, ctx));
 }
 
 // ---- grid kernels --------------------------------------------------------------------------
@@ -215,34 +140,6 @@ Value remap_grid(const GridObj& g, std::int32_t oh, std::int32_t ow, EvalCtx& ct
     const std::int8_t* in = g.cells();
     for (std::int32_t i = 0; i < oh; ++i) {
       for (std::int32_t j = 0; j < ow; ++j) *out++ = in[src(i, j)];
-    }
-  });
-}
-
-// Whether an h x w grid scaled by (fh, fw) stays within the item cap (no int64 overflow).
-bool scaled_ok(const GridObj& g, std::int64_t fh, std::int64_t fw, const EvalCtx& ctx) noexcept {
-  const std::uint64_t cap = ctx.limits().max_items;
-  if (static_cast<std::uint64_t>(fh) > cap || static_cast<std::uint64_t>(fw) > cap) return false;
-  return ctx.items_ok(g.area() * static_cast<std::uint64_t>(fh) * static_cast<std::uint64_t>(fw));
-}
-
-// g with every cell repeated fw times across and every row fh times down (fh, fw >= 1).
-Value scale_grid(const GridObj& g, std::int64_t fh, std::int64_t fw, EvalCtx& ctx) noexcept {
-  if (!scaled_ok(g, fh, fw, ctx)) return resource_error();
-  const std::int64_t ow = g.w * fw;
-  return make_grid_result(ctx, g.h * fh, ow, [&](std::int8_t* out) {
-    for (std::int32_t i = 0; i < g.h; ++i) {
-      std::int8_t* first = out;
-      if (fw == 1) {
-        std::memcpy(out, g.row(i).data(), g.w);
-      } else {
-        for (std::int8_t v : g.row(i)) {
-          for (std::int64_t k = 0; k < fw; ++k) *out++ = v;  // fw is small: cheaper than memset
-        }
-        out = first;
-      }
-      out += ow;
-      for (std::int64_t r = 1; r < fh; ++r, out += ow) std::memcpy(out, first, ow);
     }
   });
 }
@@ -261,48 +158,6 @@ Value patch_arg(const Value& p, bool& object, BBox& bb, bool unpack = false) noe
   return Value::none();
 }
 
-Value patch_item(bool object, std::int32_t c, std::int64_t i, std::int64_t j) noexcept {
-  const auto ii = static_cast<std::int32_t>(i), jj = static_cast<std::int32_t>(j);
-  return object ? Value::cell(c, ii, jj) : Value::pair(ii, jj);
-}
-
-// Calls fn(first, last) for each run of one colour (sorted cells are colour-major), or once
-// for the whole set of Indices. Inside a run, locations are sorted by (i, j).
-template <typename Fn>
-void for_each_run(const SetObj& s, bool object, Fn&& fn) noexcept {
-  const Value* it = s.items();
-  const Value* end = it + s.n;
-  while (it != end) {
-    const Value* run = end;
-    if (object) {
-      run = it + 1;
-      while (run != end && run->cell_color() == it->cell_color()) ++run;
-    }
-    fn(it, run);
-    it = run;
-  }
-}
-
-// Calls fn(first, last) for each row (equal i) of a sorted run, from the top or the bottom.
-template <typename Fn>
-void for_each_row(const Value* first, const Value* last, bool bottom_up, Fn&& fn) noexcept {
-  if (bottom_up) {
-    for (const Value* e = last; e != first;) {
-      const Value* b = e - 1;
-      while (b != first && (b - 1)->a() == b->a()) --b;
-      fn(b, e);
-      e = b;
-    }
-    return;
-  }
-  for (const Value* b = first; b != last;) {
-    const Value* e = b + 1;
-    while (e != last && e->a() == b->a()) ++e;
-    fn(b, e);
-    b = e;
-  }
-}
-
 // hmirror (across = false) or vmirror (true) within the bounding box. Rows taken bottom-up
 // for hmirror, each row read backwards for vmirror, keep the canonical order: no sort.
 Value flip_patch(const SetObj& s, bool object, const BBox& bb, bool across, EvalCtx& ctx) noexcept {
@@ -312,8 +167,8 @@ Value flip_patch(const SetObj& s, bool object, const BBox& bb, bool across, Eval
     for_each_row(first, last, !across, [&](const Value* rb, const Value* re) {
       for (std::ptrdiff_t k = 0; k < re - rb; ++k) {
         const Value* p = across ? re - 1 - k : rb + k;
-        b.push(across ? patch_item(object, p->cell_color(), p->a(), d - p->b())
-                      : patch_item(object, p->cell_color(), d - p->a(), p->b()));
+        b.push(across ? patch_elem(object, p->cell_color(), p->a(), d - p->b())
+                      : patch_elem(object, p->cell_color(), d - p->a(), p->b()));
       }
     });
   });
@@ -350,7 +205,7 @@ Value remap_patch(const SetObj& s, bool object, EvalCtx& ctx, Fn&& fn) noexcept 
     }
     std::sort(keys, keys + n);
     for (std::size_t k = 0; k < n; ++k) {
-      b.push(patch_item(object, first->cell_color(), key_i(keys[k]), key_j(keys[k])));
+      b.push(patch_elem(object, first->cell_color(), key_i(keys[k]), key_j(keys[k])));
     }
   });
   return overflow ? overflow_error() : b.finish();
@@ -457,7 +312,7 @@ Value prim_crop(Args a, EvalCtx& ctx) noexcept {
   const std::int64_t n = len_of(a[0]);
   if (slice_bound(r1, n) <= slice_bound(r0, n)) return empty_tuple();
   if (Value err = slice_pair(a[1], a[2], 1, ctx, c0, c1); err.is_error()) return err;
-  return window(a[0], r0, r1, c0, c1, ctx);
+  return window(a[0], r0, r1, c0, c1, 1, ctx);
 }
 
 Value prim_subgrid(Args a, EvalCtx& ctx) noexcept {
@@ -479,7 +334,7 @@ Value prim_subgrid(Args a, EvalCtx& ctx) noexcept {
     return empty ? index_error(1) : type_error(1);
   }
   if (!a[1].is_tuplelike()) return type_error(2);
-  return window(a[1], bb.top, bb.top + bb.height(), bb.left, bb.left + bb.width(), ctx);
+  return window(a[1], bb.top, bb.top + bb.height(), bb.left, bb.left + bb.width(), 2, ctx);
 }
 
 Value prim_tophalf(Args a, EvalCtx& ctx) noexcept {
@@ -500,7 +355,7 @@ Value side_half(const Value& grid, bool right, EvalCtx& ctx) noexcept {
     const std::int64_t half = g->w / 2;
     if (half == 0) return empty_tuple();
     const std::int64_t c0 = right ? g->w - half : 0;
-    return window(grid, 0, g->h, c0, c0 + half, ctx);
+    return window(grid, 0, g->h, c0, c0 + half, 1, ctx);
   }
   Value r = prim_rot90(Args(&grid, 1), ctx);
   if (r.is_error()) return r;
@@ -518,13 +373,13 @@ Value prim_righthalf(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_trim(Args a, EvalCtx& ctx) noexcept {
   if (!a[0].is_tuplelike()) return type_error(1);
-  return window(a[0], 1, -1, 1, -1, ctx);
+  return window(a[0], 1, -1, 1, -1, 1, ctx);
 }
 
 // hsplit/vsplit: n crops of size `size` along one axis, starting every size + offset (one
 // separator skipped when the length is not divisible by n).
 Value split(const Value& grid, const Value& nv, bool vertical, EvalCtx& ctx) noexcept {
-  if (!iterable(grid)) return type_error(1);  // len(grid)
+  if (!is_container(grid)) return type_error(1);  // len(grid)
   std::int64_t n = 0;
   const bool n_ok = get_int(nv, n);
   // vsplit divides len(grid) by n before it reads grid[0]; hsplit divides len(grid[0]).
@@ -546,8 +401,8 @@ Value split(const Value& grid, const Value& nv, bool vertical, EvalCtx& ctx) noe
     // Zero-sized pieces are all alike: build one and share it.
     if (k == 0 || size > 0) {
       const std::int64_t s = size > 0 ? k * step : 0;
-      piece =
-          vertical ? window(grid, s, s + size, 0, w, ctx) : window(grid, 0, h, s, s + size, ctx);
+      piece = vertical ? window(grid, s, s + size, 0, w, 1, ctx)
+                       : window(grid, 0, h, s, s + size, 1, ctx);
       if (piece.is_error()) return piece;
     }
     b.push(piece);
@@ -560,190 +415,6 @@ Value prim_hsplit(Args a, EvalCtx& ctx) noexcept {
 }
 Value prim_vsplit(Args a, EvalCtx& ctx) noexcept {
   return split(a[0], a[1], true, ctx);
-}
-
-Value prim_hconcat(Args a, EvalCtx& ctx) noexcept {
-  const GridObj* x = get_grid(a[0]);
-  const GridObj* y = get_grid(a[1]);
-  if (x && y) {
-    const std::int32_t h = std::min(x->h, y->h);
-    return make_grid_result(ctx, h, std::int64_t{x->w} + y->w, [&](std::int8_t* out) {
-      for (std::int32_t i = 0; i < h; ++i) {
-        std::memcpy(out, x->row(i).data(), x->w);
-        std::memcpy(out + x->w, y->row(i).data(), y->w);
-        out += x->w + y->w;
-      }
-    });
-  }
-  if (!iterable(a[0])) return type_error(1);
-  if (!iterable(a[1])) return type_error(2);
-  Span rx, ry;
-  if (Value err = items_of(a[0], ctx, rx); err.is_error()) return err;
-  if (Value err = items_of(a[1], ctx, ry); err.is_error()) return err;
-  const std::size_t h = std::min(rx.size(), ry.size());
-  TupleBuilder b(ctx, h);
-  for (std::size_t i = 0; i < h; ++i) {
-    const Value r = py_add(rx[i], ry[i], ctx);
-    if (r.is_error()) return r;
-    b.push(r);
-  }
-  return b.finish();
-}
-
-Value prim_vconcat(Args a, EvalCtx& ctx) noexcept {
-  const GridObj* x = get_grid(a[0]);
-  const GridObj* y = get_grid(a[1]);
-  if (x && y && x->w == y->w) {
-    return make_grid_result(ctx, std::int64_t{x->h} + y->h, x->w, [&](std::int8_t* out) {
-      std::memcpy(out, x->cells(), x->area());
-      std::memcpy(out + x->area(), y->cells(), y->area());
-    });
-  }
-  return py_add(a[0], a[1], ctx);
-}
-
-Value prim_downscale(Args a, EvalCtx& ctx) noexcept {
-  const Value& grid = a[0];
-  if (!grid.is_tuplelike()) return type_error(1);
-  const std::int64_t h = len_of(grid);
-  if (h == 0) return index_error(1);
-  const std::int64_t w = first_row_len(grid, ctx);
-  if (w < 0) return type_error(1);
-  std::int64_t f = 0;
-  if (!get_int(a[1], f)) return type_error(2);
-  if (f == 0) return zero_division_error(2);
-  // x % f == 0 does not depend on the sign of f.
-  const std::int64_t step = f == INT64_MIN ? INT64_MAX : (f < 0 ? -f : f);
-  const std::int64_t oh = (h - 1) / step + 1, ow = w == 0 ? 0 : (w - 1) / step + 1;
-  if (const GridObj* g = get_grid(grid)) {
-    return make_grid_result(ctx, oh, ow, [&](std::int8_t* out) {
-      for (std::int64_t i = 0; i < h; i += step) {
-        for (std::int64_t j = 0; j < w; j += step) *out++ = g->cells()[i * w + j];
-      }
-    });
-  }
-  if (w == 0) return empty_rows(ctx, oh);
-  // Every row is read at columns 0, step, ... < w (the reference walks all rows first).
-  Span rows;
-  if (Value err = items_of(grid, ctx, rows); err.is_error()) return err;
-  for (const Value& r : rows) {
-    if (!r.is_tuplelike()) return type_error(1);
-    if (len_of(r) <= (ow - 1) * step) return index_error(1);
-  }
-  TupleBuilder b(ctx, static_cast<std::size_t>(oh));
-  for (std::int64_t i = 0; i < h; i += step) {
-    Span items;
-    if (Value err = items_of(rows[static_cast<std::size_t>(i)], ctx, items); err.is_error()) {
-      return err;
-    }
-    TupleBuilder r(ctx, static_cast<std::size_t>(ow));
-    for (std::int64_t j = 0; j < w; j += step) r.push(items[static_cast<std::size_t>(j)]);
-    const Value row = r.finish();
-    if (row.is_error()) return row;
-    b.push(row);
-  }
-  return b.finish();
-}
-
-// hupscale (across), vupscale (down) and upscale (both) of any tuple, as the reference's
-// loops: rows must be iterable where their items are repeated, and the factor is only read
-// (TypeError if not an int) once there is something to repeat.
-Value upscale_generic(const Value& grid, const Value& fv, bool across, bool down,
-                      EvalCtx& ctx) noexcept {
-  if (!iterable(grid)) return type_error(1);
-  Span rows;
-  if (Value err = items_of(grid, ctx, rows); err.is_error()) return err;
-  if (rows.empty()) return empty_tuple();
-  std::int64_t f = 0;
-  const bool f_ok = get_int(fv, f);
-  // Clamped just over the item cap: the builders then fail with Resource, without overflow.
-  const std::int64_t cap = ctx.limits().max_items;
-  const auto fr = static_cast<std::size_t>(f_ok && f > 0 ? std::min(f, cap + 1) : 0);
-  const std::size_t nd = down ? fr : 1, na = across ? fr : 1;
-  TupleBuilder b(ctx, rows.size() * nd);
-  for (const Value& row : rows) {
-    // A row is only unpacked when its items are repeated (hupscale, upscale).
-    Value out = row;
-    if (across) {
-      if (!iterable(row)) return type_error(1);
-      Span items;
-      if (Value err = items_of(row, ctx, items); err.is_error()) return err;
-      if (!items.empty() && !f_ok) return type_error(2);
-      TupleBuilder r(ctx, items.size() * na);
-      for (const Value& v : items) {
-        for (std::size_t k = 0; k < na; ++k) r.push(v);
-      }
-      out = r.finish();
-      if (out.is_error()) return out;
-    }
-    if (down && !f_ok) return type_error(2);
-    for (std::size_t k = 0; k < nd; ++k) b.push(out);
-  }
-  return b.finish();
-}
-
-Value prim_hupscale(Args a, EvalCtx& ctx) noexcept {
-  std::int64_t f = 0;
-  if (const GridObj* g = get_grid(a[0]); g && get_int(a[1], f)) {
-    return f <= 0 ? empty_rows(ctx, g->h) : scale_grid(*g, 1, f, ctx);
-  }
-  return upscale_generic(a[0], a[1], true, false, ctx);
-}
-
-Value prim_vupscale(Args a, EvalCtx& ctx) noexcept {
-  std::int64_t f = 0;
-  if (const GridObj* g = get_grid(a[0]); g && get_int(a[1], f)) {
-    return f <= 0 ? empty_tuple() : scale_grid(*g, f, 1, ctx);
-  }
-  return upscale_generic(a[0], a[1], false, true, ctx);
-}
-
-// upscale of an object: each cell becomes an f x f block, anchored at the upper-left corner.
-// Colour runs, then rows, then the f copies of a row keep the canonical order.
-Value upscale_object(const SetObj& s, const Value& fv, EvalCtx& ctx) noexcept {
-  std::int64_t f = 0;
-  if (!get_int(fv, f)) return type_error(2);
-  if (f <= 0) return value_error();  // shift of the empty result reads its first element
-  BBox bb{};
-  patch_bbox(Value::set(&s), bb);
-  const std::uint64_t cap = ctx.limits().max_items;
-  if (static_cast<std::uint64_t>(f) > cap || !ctx.items_ok(std::uint64_t{s.n} * f * f)) {
-    return resource_error();
-  }
-  if (!fits_i32(bb.top + bb.height() * f - 1) || !fits_i32(bb.left + bb.width() * f - 1)) {
-    return overflow_error();
-  }
-  SetBuilder b(ctx, static_cast<std::size_t>(std::uint64_t{s.n} * f * f));
-  for_each_run(s, true, [&](const Value* first, const Value* last) {
-    const std::int32_t c = first->cell_color();
-    for_each_row(first, last, false, [&](const Value* rb, const Value* re) {
-      const std::int64_t i0 = (rb->a() - bb.top) * f + bb.top;
-      for (std::int64_t i = i0; i < i0 + f; ++i) {
-        for (const Value* p = rb; p != re; ++p) {
-          const std::int64_t j0 = (p->b() - bb.left) * f + bb.left;
-          for (std::int64_t j = j0; j < j0 + f; ++j) b.push(patch_item(true, c, i, j));
-        }
-      }
-    });
-  });
-  return b.finish();
-}
-
-Value prim_upscale(Args a, EvalCtx& ctx) noexcept {
-  std::int64_t f = 0;
-  if (const GridObj* g = get_grid(a[0]); g && get_int(a[1], f)) {
-    return f <= 0 ? empty_tuple() : scale_grid(*g, f, f, ctx);
-  }
-  if (a[0].is_tuplelike()) return upscale_generic(a[0], a[1], true, true, ctx);
-  switch (patch_kind(a[0])) {
-    case PatchKind::Empty:
-      return empty_set();
-    case PatchKind::Object:
-      return upscale_object(a[0].as_set(), a[1], ctx);
-    // Indices: `for value, (i, j) in obj` cannot unpack an int.
-    default:
-      return type_error(1);
-  }
 }
 
 using K = Kind;
@@ -764,13 +435,7 @@ constexpr PrimInfo kTable[] = {
     {"righthalf", prim_righthalf, 1, {K::Grid}, K::Grid},
     {"hsplit", prim_hsplit, 2, {K::Grid, K::Integer}, K::Tuple},
     {"vsplit", prim_vsplit, 2, {K::Grid, K::Integer}, K::Tuple},
-    {"hconcat", prim_hconcat, 2, {K::Grid, K::Grid}, K::Grid},
-    {"vconcat", prim_vconcat, 2, {K::Grid, K::Grid}, K::Grid},
     {"trim", prim_trim, 1, {K::Grid}, K::Grid},
-    {"downscale", prim_downscale, 2, {K::Grid, K::Integer}, K::Grid},
-    {"hupscale", prim_hupscale, 2, {K::Grid, K::Integer}, K::Grid},
-    {"vupscale", prim_vupscale, 2, {K::Grid, K::Integer}, K::Grid},
-    {"upscale", prim_upscale, 2, {K::Element, K::Integer}, K::Element},
 };
 
 }  // namespace

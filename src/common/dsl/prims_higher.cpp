@@ -10,6 +10,8 @@
 #include <algorithm>
 
 #include "dsl/closure.hpp"
+#include "dsl/merge_sort.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
@@ -55,29 +57,6 @@ bool cpython_small_sort(Keyed* v, std::size_t n) noexcept {
     std::move_backward(v + l, v + s, v + s + 1);
     v[l] = pivot;
   }
-  return true;
-}
-
-// Stable bottom-up merge sort for 64 items and more (CPython's galloping merges compare other
-// pairs, which only matters for partially ordered keys). `tmp` holds n items.
-bool merge_sort(Keyed* v, Keyed* tmp, std::size_t n) noexcept {
-  Keyed* src = v;
-  Keyed* dst = tmp;
-  for (std::size_t width = 1; width < n; width *= 2) {
-    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-      const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-      std::size_t i = lo, j = mid, o = lo;
-      while (i < mid && j < hi) {
-        const int c = py_less(src[j].key, src[i].key);  // take the right one only if smaller
-        if (c < 0) return false;
-        dst[o++] = c == 1 ? src[j++] : src[i++];
-      }
-      while (i < mid) dst[o++] = src[i++];
-      while (j < hi) dst[o++] = src[j++];
-    }
-    std::swap(src, dst);
-  }
-  if (src != v) std::copy(src, src + n, v);
   return true;
 }
 
@@ -186,7 +165,10 @@ Value prim_order(Args a, EvalCtx& ctx) noexcept {
   } else {
     auto* tmp = static_cast<Keyed*>(ctx.alloc(n * sizeof(Keyed)));
     if (!tmp) return resource_error();
-    if (!merge_sort(v, tmp, n)) return type_error(2);
+    // Stable merges; CPython's galloping merges compare other pairs, which only matters for
+    // partially ordered keys.
+    auto less = [](const Keyed& x, const Keyed& y) { return py_less(x.key, y.key); };
+    if (!merge_sort(v, tmp, n, less)) return type_error(2);
   }
   TupleBuilder b(ctx, n);
   for (std::size_t k = 0; k < n; ++k) b.push(v[k].item);

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the "container" primitive family: the helpers that prims_container.cpp shares
+// Internal to the "container" primitive family: the helper that prims_container.cpp shares
 // with prims_higher.cpp, and the higher-order primitives that prims_higher.cpp implements for
 // the family's one table (in prims_container.cpp). Nothing outside the two files includes it.
 #include <span>
@@ -12,23 +12,10 @@ namespace batt::dsl::detail {
 
 // ---- helpers (prims_container.cpp) -----------------------------------------------------------
 
-// Python isinstance(v, (tuple, frozenset)): what `for e in v` accepts in the DSL.
-constexpr bool is_container(const Value& v) noexcept {
-  return v.is_tuplelike() || v.is_set();
-}
-
-// The items of container argument `arg` (1-based) in iteration order; a Type error naming the
-// argument when it is not a container (Python: "object is not iterable").
-Value container_items(const Value& v, int arg, EvalCtx& ctx, std::span<const Value>& out) noexcept;
-
 // `type(outer)(e for c in parts for e in c)`: the concatenation of the parts' items (a tuple)
 // or their union (a frozenset when `as_set`). Type error (argument `arg`) for a part that is
 // not a container.
 Value merge_parts(std::span<const Value> parts, bool as_set, int arg, EvalCtx& ctx) noexcept;
-
-// The 2-tuple (x, y), normalised (Pair, Cell or Tuple) without a detour through the arena
-// when it is a Pair or a Cell.
-Value tuple2(const Value& x, const Value& y, EvalCtx& ctx) noexcept;
 
 // ---- higher-order primitives (prims_higher.cpp) ----------------------------------------------
 Value prim_order(Args a, EvalCtx& ctx) noexcept;

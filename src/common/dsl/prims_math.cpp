@@ -4,111 +4,44 @@
 //
 // Numerical arguments follow the reference's isinstance dispatch: int op int; tuple op tuple
 // on items 0 and 1; int op tuple and tuple op int broadcast the int. Items are combined with
-// Python's operator semantics (py_arith), so a tuple item added to a tuple item concatenates,
-// as in CPython. Bools are ints. Results beyond int64 give an Overflow error.
+// Python's operator semantics (py_binop, pyops.hpp), so a tuple item added to a tuple item
+// concatenates, as in CPython. Bools are ints. Results beyond int64 give an Overflow error.
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
-#include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
 namespace batt::dsl {
 
 namespace {
 
-enum class Op { Add, Sub, Mul, FloorDiv };
+using Op = PyOp;
 
-Value int_arith(Op op, std::int64_t x, std::int64_t y) noexcept {
-  std::int64_t r = 0;
-  switch (op) {
-    case Op::Add:
-      if (__builtin_add_overflow(x, y, &r)) return overflow_error();
-      break;
-    case Op::Sub:
-      if (__builtin_sub_overflow(x, y, &r)) return overflow_error();
-      break;
-    case Op::Mul:
-      if (__builtin_mul_overflow(x, y, &r)) return overflow_error();
-      break;
-    case Op::FloorDiv:
-      if (y == 0) return zero_division_error(2);
-      if (x == INT64_MIN && y == -1) return overflow_error();
-      r = floor_div(x, y);
-      break;
-  }
-  return Value::integer(r);
-}
-
-// `seq * count` for a tuple (Python repetition).
-Value repeat_tuple(const Value& seq, std::int64_t count, EvalCtx& ctx) noexcept {
-  std::span<const Value> items;
-  if (Value e = items_of(seq, ctx, items); e.is_error()) return e;
-  if (count <= 0 || items.empty()) return empty_tuple();
-  const auto total = static_cast<std::uint64_t>(items.size()) * static_cast<std::uint64_t>(count);
-  if (!ctx.items_ok(total) || !ctx.charge(total)) return resource_error();
-  TupleBuilder b(ctx, total);
-  for (std::int64_t k = 0; k < count; ++k) {
-    for (const Value& v : items) b.push(v);
-  }
-  return b.finish();
-}
-
-// Python's binary operator on two arbitrary values, for the cases the DSL can reach.
-Value py_arith(Op op, const Value& x, const Value& y, EvalCtx& ctx) noexcept {
-  if (x.is_intlike() && y.is_intlike()) return int_arith(op, x.as_int(), y.as_int());
-  if (op == Op::Add && x.is_tuplelike() && y.is_tuplelike()) {
-    std::span<const Value> a, b;
-    if (Value e = items_of(x, ctx, a); e.is_error()) return e;
-    if (Value e = items_of(y, ctx, b); e.is_error()) return e;
-    TupleBuilder t(ctx, a.size() + b.size());
-    for (const Value& v : a) t.push(v);
-    for (const Value& v : b) t.push(v);
-    return t.finish();
-  }
-  if (op == Op::Sub && x.is_set() && y.is_set()) {
-    return set_difference(x.as_set(), y.as_set(), ctx);
-  }
-  if (op == Op::Mul) {
-    if (x.is_tuplelike() && y.is_intlike()) return repeat_tuple(x, y.as_int(), ctx);
-    if (x.is_intlike() && y.is_tuplelike()) return repeat_tuple(y, x.as_int(), ctx);
-  }
-  return type_error();
-}
-
-// Items 0 and 1 of a subscriptable value (`v[0]`, `v[1]`): Type error for a non-tuple,
-// Index error for a tuple shorter than 2.
-Value first_two(const Value& v, int arg, EvalCtx& ctx, Value& x0, Value& x1) noexcept {
-  if (!v.is_tuplelike()) return type_error(arg);
-  if (len_of(v) < 2) return index_error(arg);
-  x0 = tuple_item(v, 0, ctx);
-  x1 = tuple_item(v, 1, ctx);
-  if (x0.is_error()) return x0;
-  if (x1.is_error()) return x1;
-  return Value::none();
-}
-
+// (r0, r1), or the first error among them (Python raised while computing it).
 Value pair_of(const Value& r0, const Value& r1, EvalCtx& ctx) noexcept {
   if (r0.is_error()) return r0;
   if (r1.is_error()) return r1;
-  const Value items[2] = {r0, r1};
-  return tuple_of(items, ctx);
+  return tuple2(r0, r1, ctx);
 }
 
-// add/subtract/multiply/divide: the reference's four-way isinstance dispatch.
+// add/subtract/multiply/divide: the reference's four-way isinstance dispatch. Errors name
+// the argument an operand comes from.
 Value numerical(Op op, Args a, EvalCtx& ctx) noexcept {
   const Value& x = a[0];
   const Value& y = a[1];
-  if (x.is_intlike() && y.is_intlike()) return int_arith(op, x.as_int(), y.as_int());
+  if (x.is_intlike() && y.is_intlike()) return py_int_op(op, x, y, 2);
+  auto bin = [&](const Value& l, const Value& r) { return py_binop(op, l, r, ctx, 1, 2); };
   Value x0, x1, y0, y1;
   if (x.is_tuplelike() && y.is_tuplelike()) {
-    if (Value e = first_two(x, 1, ctx, x0, x1); e.is_error()) return e;
-    if (Value e = first_two(y, 2, ctx, y0, y1); e.is_error()) return e;
-    return pair_of(py_arith(op, x0, y0, ctx), py_arith(op, x1, y1, ctx), ctx);
+    if (Value e = item_pair(x, 1, ctx, x0, x1); e.is_error()) return e;
+    if (Value e = item_pair(y, 2, ctx, y0, y1); e.is_error()) return e;
+    return pair_of(bin(x0, y0), bin(x1, y1), ctx);
   }
   if (x.is_intlike() && y.is_tuplelike()) {
-    if (Value e = first_two(y, 2, ctx, y0, y1); e.is_error()) return e;
-    return pair_of(py_arith(op, x, y0, ctx), py_arith(op, x, y1, ctx), ctx);
+    if (Value e = item_pair(y, 2, ctx, y0, y1); e.is_error()) return e;
+    return pair_of(bin(x, y0), bin(x, y1), ctx);
   }
-  if (Value e = first_two(x, 1, ctx, x0, x1); e.is_error()) return e;
-  return pair_of(py_arith(op, x0, y, ctx), py_arith(op, x1, y, ctx), ctx);
+  if (Value e = item_pair(x, 1, ctx, x0, x1); e.is_error()) return e;
+  return pair_of(bin(x0, y), bin(x1, y), ctx);
 }
 
 // `f(n) if isinstance(n, int) else (f(n[0]), f(n[1]))` with f an int -> Value function
@@ -117,7 +50,7 @@ template <typename F>
 Value unary_numerical(const Value& n, EvalCtx& ctx, F&& f) noexcept {
   if (n.is_intlike()) return f(n.as_int());
   Value x0, x1;
-  if (Value e = first_two(n, 1, ctx, x0, x1); e.is_error()) return e;
+  if (Value e = item_pair(n, 1, ctx, x0, x1); e.is_error()) return e;
   return pair_of(x0.is_intlike() ? f(x0.as_int()) : type_error(1),
                  x1.is_intlike() ? f(x1.as_int()) : type_error(1), ctx);
 }
@@ -125,10 +58,10 @@ Value unary_numerical(const Value& n, EvalCtx& ctx, F&& f) noexcept {
 // `n op k if isinstance(n, int) else (n[0] op k, n[1] op k)` where the items may be any value.
 Value scalar_numerical(Op op, const Value& n, std::int64_t k, EvalCtx& ctx) noexcept {
   const Value kv = Value::integer(k);
-  if (n.is_intlike()) return int_arith(op, n.as_int(), k);
+  if (n.is_intlike()) return py_int_op(op, n, kv);
   Value x0, x1;
-  if (Value e = first_two(n, 1, ctx, x0, x1); e.is_error()) return e;
-  return pair_of(py_arith(op, x0, kv, ctx), py_arith(op, x1, kv, ctx), ctx);
+  if (Value e = item_pair(n, 1, ctx, x0, x1); e.is_error()) return e;
+  return pair_of(py_binop(op, x0, kv, ctx, 1), py_binop(op, x1, kv, ctx, 1), ctx);
 }
 
 Value prim_identity(Args a, EvalCtx&) noexcept {

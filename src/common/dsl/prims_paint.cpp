@@ -11,6 +11,7 @@
 #include "dsl/color.hpp"
 #include "dsl/grid.hpp"
 #include "dsl/patch.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
@@ -54,28 +55,17 @@ std::size_t offset(const GridOut& g, std::int64_t i, std::int64_t j) noexcept {
          static_cast<std::size_t>(j);
 }
 
-// The same error tied to argument `argno` (budget errors stay untied).
-Value at_arg(const Value& e, int argno) noexcept {
-  const ErrCode c = e.err_code();
-  return (c == ErrCode::Resource || c == ErrCode::Timeout) ? e : Value::error(c, argno);
-}
-
-// Python's failure for `len(grid), len(grid[0])` on a grid argument that is not a Grid.
-Value bad_grid(GridForm form, int argno) noexcept {
-  return form == GridForm::Empty ? index_error(argno) : type_error(argno);
-}
-
 // fill / underfill / cover: `value` at every in-bounds location of the patch; with `under`,
 // only where the cell (as painted so far) is the background colour `bg`.
 Value fill_impl(const Value& grid, const Value& value, int value_arg, const Value& patch,
                 int patch_arg, bool under, std::int64_t bg, EvalCtx& ctx) noexcept {
-  std::span<const Value> locs;
-  if (Value e = patch_locs(patch, patch_arg, ctx, locs); e.is_error()) return e;
+  PatchView pv;
+  if (Value e = read_patch(patch, patch_arg, ctx, pv); e.is_error()) return e;
   if (!grid.is_grid()) return grid;  // no columns: every location is out of bounds
   std::int8_t c = 0;
   const bool is_color = get_color(value, c);
   GridOut out(grid, ctx);
-  for (const Value& l : locs) {
+  for (const Value& l : pv.locs) {
     if (!out.inside(l.a(), l.b())) continue;
     const std::size_t k = offset(out, l.a(), l.b());
     if (under && out.at(k) != bg) continue;
@@ -87,13 +77,13 @@ Value fill_impl(const Value& grid, const Value& value, int value_arg, const Valu
 
 Value prim_fill(Args a, EvalCtx& ctx) noexcept {
   const GridForm form = grid_form(a[0]);
-  if (form == GridForm::Empty || form == GridForm::Other) return bad_grid(form, 1);
+  if (form == GridForm::Empty || form == GridForm::Other) return grid_form_error(form, 1);
   return fill_impl(a[0], a[1], 2, a[2], 3, false, 0, ctx);
 }
 
 Value prim_underfill(Args a, EvalCtx& ctx) noexcept {
   const GridForm form = grid_form(a[0]);
-  if (form == GridForm::Empty || form == GridForm::Other) return bad_grid(form, 1);
+  if (form == GridForm::Empty || form == GridForm::Other) return grid_form_error(form, 1);
   std::int64_t bg = 0;
   if (!most_color(a[0], bg)) return value_error(1);  // no cells: max() of an empty sequence
   return fill_impl(a[0], a[1], 2, a[2], 3, true, bg, ctx);
@@ -117,8 +107,8 @@ Value unpack_cell(const Value& e, EvalCtx& ctx, Value& v, std::int64_t& i,
     return Value::none();
   }
   Value loc, x, y;
-  if (Value err = unpack2(e, ctx, v, loc); err.is_error()) return at_arg(err, 2);
-  if (Value err = unpack2(loc, ctx, x, y); err.is_error()) return at_arg(err, 2);
+  if (Value err = unpack2(e, 2, ctx, v, loc); err.is_error()) return err;
+  if (Value err = unpack2(loc, 2, ctx, x, y); err.is_error()) return err;
   if (!x.is_intlike() || !y.is_intlike()) return type_error(2);  // `0 <= i < h` raises
   i = x.as_int();
   j = y.as_int();
@@ -129,7 +119,7 @@ Value unpack_cell(const Value& e, EvalCtx& ctx, Value& v, std::int64_t& i,
 // cell wins (paint) or the first one, as the cell is no longer background (underpaint).
 Value paint_impl(const Value& grid, const Value& obj, bool under, EvalCtx& ctx) noexcept {
   const GridForm form = grid_form(grid);
-  if (form == GridForm::Empty || form == GridForm::Other) return bad_grid(form, 1);
+  if (form == GridForm::Empty || form == GridForm::Other) return grid_form_error(form, 1);
   std::int64_t bg = 0;
   if (under && !most_color(grid, bg)) return value_error(1);
   const SetObj* s = get_set(obj);
@@ -273,7 +263,7 @@ Value prim_switch(Args a, EvalCtx& ctx) noexcept {
 Value prim_cellwise(Args a, EvalCtx& ctx) noexcept {
   const GridForm form = grid_form(a[0]);
   if (form == GridForm::NoCols) return a[0];  // zero columns: b is never read
-  if (form != GridForm::Grid) return bad_grid(form, 1);
+  if (form != GridForm::Grid) return grid_form_error(form, 1);
   const GridObj* b = get_grid(a[1]);
   if (!b) return a[1].is_tuplelike() ? index_error(2) : type_error(2);
   const GridObj& g = a[0].as_grid();
@@ -294,11 +284,11 @@ Value prim_cellwise(Args a, EvalCtx& ctx) noexcept {
 Value prim_canvas(Args a, EvalCtx& ctx) noexcept {
   // `range(dims[0])` is read first; `dims[1]` only once there is a row to build.
   Value d0, d1;
-  if (Value e = subscript(a[1], 0, ctx, d0); e.is_error()) return at_arg(e, 2);
+  if (Value e = subscript(a[1], 0, 2, ctx, d0); e.is_error()) return e;
   if (!d0.is_intlike()) return type_error(2);
   const std::int64_t h = d0.as_int();
   if (h <= 0) return empty_tuple();
-  if (Value e = subscript(a[1], 1, ctx, d1); e.is_error()) return at_arg(e, 2);
+  if (Value e = subscript(a[1], 1, 2, ctx, d1); e.is_error()) return e;
   if (!d1.is_intlike()) return type_error(2);
   const std::int64_t w = d1.as_int();
   std::int8_t c = 0;
@@ -313,12 +303,7 @@ Value prim_canvas(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_index(Args a, EvalCtx& ctx) noexcept {
   Value x, y;
-  if (a[1].is_pair()) {
-    x = Value::integer(a[1].a());
-    y = Value::integer(a[1].b());
-  } else if (Value e = unpack2(a[1], ctx, x, y); e.is_error()) {
-    return at_arg(e, 2);
-  }
+  if (Value e = unpack2(a[1], 2, ctx, x, y); e.is_error()) return e;
   if (!x.is_intlike() || !y.is_intlike()) return type_error(2);
   const std::int64_t i = x.as_int(), j = y.as_int();
   if (const GridObj* g = get_grid(a[0])) {
@@ -333,8 +318,8 @@ Value prim_index(Args a, EvalCtx& ctx) noexcept {
   if (w < 0) return type_error(1);
   if (i < 0 || i >= t.n || j < 0 || j >= w) return Value::none();
   Value v;
-  if (Value e = subscript(t.items()[i], static_cast<std::size_t>(j), ctx, v); e.is_error()) {
-    return at_arg(e, 1);
+  if (Value e = subscript(t.items()[i], static_cast<std::size_t>(j), 1, ctx, v); e.is_error()) {
+    return e;
   }
   return v;
 }
@@ -363,7 +348,7 @@ Value prim_occurrences(Args a, EvalCtx& ctx) noexcept {
     ow = box.width();
   }
   const GridForm form = grid_form(a[0]);
-  if (form == GridForm::Empty || form == GridForm::Other) return bad_grid(form, 1);
+  if (form == GridForm::Empty || form == GridForm::Other) return grid_form_error(form, 1);
   if (form == GridForm::NoCols) return empty_set();
   const GridObj& g = a[0].as_grid();
   // Offsets past h - bh (or w - bw) put a cell outside the grid: they never match.
@@ -439,7 +424,7 @@ bool col_uniform(const GridObj& g, std::int32_t j) noexcept {
 Value prim_frontiers(Args a, EvalCtx& ctx) noexcept {
   const GridForm form = grid_form(a[0]);
   if (form == GridForm::NoCols) return empty_set();  // empty rows have no single colour
-  if (form != GridForm::Grid) return bad_grid(form, 1);
+  if (form != GridForm::Grid) return grid_form_error(form, 1);
   const GridObj& g = a[0].as_grid();
   SetBuilder out(ctx, static_cast<std::size_t>(g.h) + static_cast<std::size_t>(g.w));
   for (std::int32_t i = 0; i < g.h; ++i) {

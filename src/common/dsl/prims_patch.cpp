@@ -1,190 +1,28 @@
 // Patch primitives: toindices, recolor, shift, normalize, uppermost, lowermost, leftmost,
 // rightmost, ulcorner, urcorner, llcorner, lrcorner, height, width, shape, portrait, square,
-// vline, hline, hmatching, vmatching, bordering, centerofmass, center, position; plus the
-// patch reader that prims_geometry.cpp shares (detail:: below). dneighbors, ineighbors,
-// neighbors, manhattan and adjacent live in prims_geometry.cpp (file size).
+// vline, hline, hmatching, vmatching, bordering, centerofmass, center, position. dneighbors,
+// ineighbors, neighbors, manhattan and adjacent live in prims_geometry.cpp (file size).
 //
-// Patches are read the way the reference reads them: the kind (object or indices) comes from
-// the first element, and a tuple of locations or cells is accepted wherever the reference only
-// iterates its argument (solvers pass such tuples). Sets of Pairs and of Cells take the fast
-// paths. Coordinates that would leave int32 give an Overflow error (Python has big ints).
+// Patches are read by read_patch() (patch.hpp) the way the reference reads them: the kind
+// (object or indices) comes from the first element, and a tuple of locations or cells is
+// accepted wherever the reference only iterates its argument (solvers pass such tuples). Sets
+// of Pairs and of Cells take the fast paths. Coordinates that would leave int32 give an
+// Overflow error (Python has big ints).
 #include <algorithm>
-#include <array>
 
 #include "dsl/patch.hpp"
+#include "dsl/pyops.hpp"
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
 namespace batt::dsl {
 
-// Shared with prims_geometry.cpp, which declares them (the shared headers belong to others).
-namespace detail {
-Value patch_locations(const Value& patch, int arg, EvalCtx& ctx, std::span<const Value>& locs,
-                      std::int64_t& len) noexcept;
-Value patch_lines_meet(const Value& a, const Value& b, bool rows, EvalCtx& ctx, bool& out) noexcept;
-Value patch_toindices(const Value& patch, int arg, EvalCtx& ctx) noexcept;
-}  // namespace detail
-
 namespace {
-
-// A patch as the reference iterates it.
-struct PatchView {
-  std::span<const Value> locs;   // Pairs or Cells: a(), b() is each element's location
-  std::int64_t len = 0;          // len(patch): cells of an object, items of a tuple
-  bool object = false;           // elements are cells, so toindices() deduplicates locations
-  bool unique_sorted = false;    // locations are distinct and in ascending (i, j) order
-  std::span<const Value> loose;  // an object not made of Cells: its items, parallel to locs
-};
-
-bool all_tagged(std::span<const Value> items, Tag t) noexcept {
-  for (const Value& v : items) {
-    if (v.tag() != t) return false;
-  }
-  return true;
-}
-
-// Items that are neither all Pairs nor all Cells, read as the reference unpacks them: the
-// first element decides object (`value, (i, j)`) or indices (`i, j`); locations are copied
-// out as Pairs (a bool coordinate becomes an int). An object's colours may be any value:
-// pv.loose keeps the items so that shift() can carry them.
-Value read_loose_items(std::span<const Value> items, int arg, EvalCtx& ctx,
-                       PatchView& pv) noexcept {
-  const Value& first = items[0];
-  if (!first.is_tuplelike()) return type_error(arg);
-  if (len_of(first) < 2) return index_error(arg);
-  const Value second = tuple_item(first, 1, ctx);
-  if (second.is_error()) return second;
-  const bool object = second.is_tuplelike();
-  auto* buf = static_cast<Value*>(ctx.alloc(items.size() * sizeof(Value)));
-  if (!buf) return resource_error();
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    Value where = items[k];
-    if (object) {
-      if (!where.is_tuplelike()) return type_error(arg);
-      if (len_of(where) != 2) return value_error(arg);
-      where = tuple_item(where, 1, ctx);
-      if (where.is_error()) return where;
-    }
-    std::int64_t i = 0, j = 0;
-    if (!get_ij(where, i, j)) {
-      return where.is_tuplelike() && len_of(where) != 2 ? value_error(arg) : type_error(arg);
-    }
-    if (!fits_i32(i) || !fits_i32(j)) return overflow_error(arg);
-    buf[k] = Value::pair(static_cast<std::int32_t>(i), static_cast<std::int32_t>(j));
-  }
-  pv.locs = {buf, items.size()};
-  pv.object = object;
-  if (object) pv.loose = items;
-  return Value::none();
-}
-
-// Reads `v` as a patch. Value::none() on success (pv.len == 0 for an empty container), else
-// the error the reference would raise when it iterates the patch.
-Value read_patch(const Value& v, int arg, EvalCtx& ctx, PatchView& pv) noexcept {
-  pv = {};
-  if (v.is_set()) {
-    const SetObj& s = v.as_set();
-    pv.len = s.n;
-    switch (s.kind) {
-      case SetKind::Empty:
-        return Value::none();
-      case SetKind::Pairs:
-        pv.locs = s.span();
-        pv.unique_sorted = true;
-        return Value::none();
-      case SetKind::Cells:
-        pv.locs = s.span();
-        pv.object = true;
-        // One colour: colour-major order is (i, j) order and no location repeats.
-        pv.unique_sorted = s.items()[0].cell_color() == s.items()[s.n - 1].cell_color();
-        return Value::none();
-      default:
-        return read_loose_items(s.span(), arg, ctx, pv);
-    }
-  }
-  if (v.is_grid()) {
-    // A tuple of small pairs is stored as an h x 2 grid.
-    const GridObj& g = v.as_grid();
-    pv.len = g.h;
-    if (g.w == 1) return index_error(arg);
-    if (g.w != 2) return value_error(arg);
-    auto* buf = static_cast<Value*>(ctx.alloc(static_cast<std::size_t>(g.h) * sizeof(Value)));
-    if (!buf) return resource_error();
-    for (std::int32_t r = 0; r < g.h; ++r) buf[r] = Value::pair(g.at(r, 0), g.at(r, 1));
-    pv.locs = {buf, static_cast<std::size_t>(g.h)};
-    return Value::none();
-  }
-  if (v.is_tuple()) {
-    const std::span<const Value> items = v.as_tuple().span();
-    pv.len = static_cast<std::int64_t>(items.size());
-    if (items.empty()) return Value::none();
-    if (all_tagged(items, Tag::Pair)) {
-      pv.locs = items;
-    } else if (all_tagged(items, Tag::Cell)) {
-      pv.locs = items;
-      pv.object = true;
-    } else {
-      return read_loose_items(items, arg, ctx, pv);
-    }
-    return Value::none();
-  }
-  return type_error(arg);  // not a container, or a Pair/Cell whose items are not locations
-}
-
-BBox bbox_of(const PatchView& pv) noexcept {
-  std::int32_t top = INT32_MAX, left = INT32_MAX, bottom = INT32_MIN, right = INT32_MIN;
-  if (pv.unique_sorted) {
-    top = pv.locs.front().a();
-    bottom = pv.locs.back().a();
-    for (const Value& v : pv.locs) {
-      left = std::min(left, v.b());
-      right = std::max(right, v.b());
-    }
-  } else {
-    for (const Value& v : pv.locs) {
-      top = std::min(top, v.a());
-      bottom = std::max(bottom, v.a());
-      left = std::min(left, v.b());
-      right = std::max(right, v.b());
-    }
-  }
-  return {top, left, bottom, right};
-}
-
-// Reads a non-empty patch and its bounding box; Value error for an empty one (min() of
-// nothing in the reference).
-Value read_nonempty(const Value& v, int arg, EvalCtx& ctx, PatchView& pv, BBox& box) noexcept {
-  if (Value e = read_patch(v, arg, ctx, pv); e.is_error()) return e;
-  if (pv.len == 0) return value_error(arg);
-  box = bbox_of(pv);
-  return Value::none();
-}
 
 Value int_pair(std::int64_t i, std::int64_t j) noexcept {
   if (!fits_i32(i) || !fits_i32(j)) return overflow_error();
   return Value::pair(static_cast<std::int32_t>(i), static_cast<std::int32_t>(j));
-}
-
-// The patch moved by (di, dj), as a set (the reference rebuilds a frozenset).
-Value shift_view(const PatchView& pv, std::int64_t di, std::int64_t dj, EvalCtx& ctx) noexcept {
-  SetBuilder b(ctx, pv.locs.size());
-  for (std::size_t k = 0; k < pv.locs.size(); ++k) {
-    const Value& v = pv.locs[k];
-    const std::int64_t i = v.a() + di, j = v.b() + dj;
-    if (!fits_i32(i) || !fits_i32(j)) return overflow_error();
-    const auto ii = static_cast<std::int32_t>(i), jj = static_cast<std::int32_t>(j);
-    if (!pv.loose.empty()) {
-      const Value cell[2] = {tuple_item(pv.loose[k], 0, ctx), Value::pair(ii, jj)};
-      if (cell[0].is_error()) return cell[0];
-      const Value t = tuple_of(cell, ctx);
-      if (t.is_error()) return t;
-      b.push(t);
-    } else {
-      b.push(v.is_cell() ? Value::cell(v.cell_color(), ii, jj) : Value::pair(ii, jj));
-    }
-  }
-  return b.finish();
 }
 
 // ---- piece sizes (a grid is any tuple: len(piece), len(piece[0])) ---------------------------
@@ -195,7 +33,7 @@ Value piece_height(const Value& v, int arg, EvalCtx& ctx) noexcept {
   if (n == 0 || v.is_tuplelike()) return Value::integer(n);
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(v, arg, ctx, pv, box); e.is_error()) return e;
+  if (Value e = read_nonempty_patch(v, arg, ctx, pv, box); e.is_error()) return e;
   return Value::integer(box.height());
 }
 
@@ -211,76 +49,25 @@ Value piece_width(const Value& v, int arg, EvalCtx& ctx) noexcept {
   if (v.is_tuplelike()) return type_error(arg);  // Pair/Cell: item 0 is an int
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(v, arg, ctx, pv, box); e.is_error()) return e;
+  if (Value e = read_nonempty_patch(v, arg, ctx, pv, box); e.is_error()) return e;
   return Value::integer(box.width());
-}
-
-// Whether the rows (or columns) of two patches intersect: set(...) & set(...) in Python.
-Value keys_meet(const PatchView& a, const PatchView& b, bool rows, EvalCtx& ctx,
-                bool& out) noexcept {
-  out = false;
-  if (a.len == 0 || b.len == 0) return Value::none();
-  const BBox ba = bbox_of(a), bb = bbox_of(b);
-  const std::int64_t lo = rows ? std::max(ba.top, bb.top) : std::max(ba.left, bb.left);
-  const std::int64_t hi = rows ? std::min(ba.bottom, bb.bottom) : std::min(ba.right, bb.right);
-  if (lo > hi) return Value::none();
-  auto key = [rows](const Value& v) -> std::int64_t { return rows ? v.a() : v.b(); };
-  constexpr std::int64_t kBits = 4096;
-  if (hi - lo < kBits) {
-    std::array<std::uint64_t, kBits / 64> seen{};
-    for (const Value& v : a.locs) {
-      const std::int64_t k = key(v);
-      if (k >= lo && k <= hi) seen[(k - lo) >> 6] |= std::uint64_t{1} << ((k - lo) & 63);
-    }
-    for (const Value& v : b.locs) {
-      const std::int64_t k = key(v);
-      if (k >= lo && k <= hi && (seen[(k - lo) >> 6] >> ((k - lo) & 63) & 1)) {
-        out = true;
-        break;
-      }
-    }
-    return Value::none();
-  }
-  // Sparse keys over a wide range: sort a's keys, binary-search b's.
-  auto* keys = static_cast<std::int32_t*>(ctx.alloc(a.locs.size() * sizeof(std::int32_t)));
-  if (!keys) return resource_error();
-  std::size_t n = 0;
-  for (const Value& v : a.locs) keys[n++] = static_cast<std::int32_t>(key(v));
-  std::sort(keys, keys + n);
-  for (const Value& v : b.locs) {
-    if (std::binary_search(keys, keys + n, static_cast<std::int32_t>(key(v)))) {
-      out = true;
-      break;
-    }
-  }
-  return Value::none();
 }
 
 Value matching(Args a, bool rows, EvalCtx& ctx) noexcept {
   bool meet = false;
-  if (Value e = detail::patch_lines_meet(a[0], a[1], rows, ctx, meet); e.is_error()) return e;
+  if (Value e = lines_meet(a[0], a[1], rows, ctx, meet); e.is_error()) return e;
   return Value::boolean(meet);
-}
-
-// center(): (uppermost + height // 2, leftmost + width // 2), where height and width follow
-// the piece rule: a tuple patch counts its items (and its width is that of item 0: 2).
-void center_of(const PatchView& pv, const BBox& box, bool as_tuple, std::int64_t& ci,
-               std::int64_t& cj) noexcept {
-  const std::int64_t h = as_tuple ? pv.len : box.height();
-  const std::int64_t w = as_tuple ? 2 : box.width();
-  ci = box.top + h / 2;
-  cj = box.left + w / 2;
 }
 
 // ---- primitives -----------------------------------------------------------------------------
 
 Value prim_toindices(Args a, EvalCtx& ctx) noexcept {
-  return detail::patch_toindices(a[0], 1, ctx);
+  return to_indices(a[0], 1, ctx);
 }
 
 Value prim_recolor(Args a, EvalCtx& ctx) noexcept {
   const Value& value = a[0];
-  const Value ind = detail::patch_toindices(a[1], 2, ctx);
+  const Value ind = to_indices(a[1], 2, ctx);
   if (ind.is_error()) return ind;
   std::span<const Value> items;
   if (Value e = items_of(ind, ctx, items); e.is_error()) return e;
@@ -290,8 +77,7 @@ Value prim_recolor(Args a, EvalCtx& ctx) noexcept {
     if (int_colour && loc.is_pair()) {
       b.push(Value::cell(static_cast<std::int32_t>(value.as_int()), loc.a(), loc.b()));
     } else {
-      const Value cell[2] = {value, loc};
-      const Value t = tuple_of(cell, ctx);
+      const Value t = tuple2(value, loc, ctx);
       if (t.is_error()) return t;
       b.push(t);
     }
@@ -304,18 +90,15 @@ Value prim_shift(Args a, EvalCtx& ctx) noexcept {
   if (n < 0) return type_error(1);
   if (n == 0) return a[0];
   std::int64_t di = 0, dj = 0;
-  if (!get_ij(a[1], di, dj)) {
-    const std::int64_t k = len_of(a[1]);
-    return k >= 0 && k != 2 ? value_error(2) : type_error(2);
-  }
+  if (Value e = unpack_int_pair(a[1], 2, di, dj); e.is_error()) return e;
   if (!fits_i32(di) || !fits_i32(dj)) return overflow_error(2);
   const PatchKind kind = patch_kind(a[0]);
-  if (kind == PatchKind::Indices || kind == PatchKind::Object) {
-    return shift_patch(a[0], di, dj, ctx);
+  if ((kind == PatchKind::Indices || kind == PatchKind::Object) && di == 0 && dj == 0) {
+    return a[0];
   }
   PatchView pv;
   if (Value e = read_patch(a[0], 1, ctx, pv); e.is_error()) return e;
-  return shift_view(pv, di, dj, ctx);
+  return shift_patch(pv, di, dj, ctx);
 }
 
 Value prim_normalize(Args a, EvalCtx& ctx) noexcept {
@@ -324,11 +107,11 @@ Value prim_normalize(Args a, EvalCtx& ctx) noexcept {
   if (n == 0) return a[0];
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(a[0], 1, ctx, pv, box); e.is_error()) return e;
+  if (Value e = read_nonempty_patch(a[0], 1, ctx, pv, box); e.is_error()) return e;
   const PatchKind kind = patch_kind(a[0]);
   const bool plain = kind == PatchKind::Indices || kind == PatchKind::Object;
   if (plain && box.top == 0 && box.left == 0) return a[0];
-  return shift_view(pv, -box.top, -box.left, ctx);
+  return shift_patch(pv, -box.top, -box.left, ctx);
 }
 
 enum class Side { Top, Bottom, Left, Right };
@@ -336,7 +119,7 @@ enum class Side { Top, Bottom, Left, Right };
 Value extreme(const Value& patch, Side side, EvalCtx& ctx) noexcept {
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(patch, 1, ctx, pv, box); e.is_error()) return e;
+  if (Value e = read_nonempty_patch(patch, 1, ctx, pv, box); e.is_error()) return e;
   const std::int64_t sides[] = {box.top, box.bottom, box.left, box.right};
   return Value::integer(sides[static_cast<int>(side)]);
 }
@@ -467,7 +250,7 @@ Value prim_vmatching(Args a, EvalCtx& ctx) noexcept {
 Value prim_bordering(Args a, EvalCtx& ctx) noexcept {
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(a[0], 1, ctx, pv, box); e.is_error()) return e;
+  if (Value e = read_nonempty_patch(a[0], 1, ctx, pv, box); e.is_error()) return e;
   if (box.top == 0 || box.left == 0) return Value::boolean(true);
   const Value& grid = a[1];
   const std::int64_t h = len_of(grid);
@@ -508,9 +291,9 @@ Value prim_centerofmass(Args a, EvalCtx& ctx) noexcept {
 Value prim_center(Args a, EvalCtx& ctx) noexcept {
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(a[0], 1, ctx, pv, box); e.is_error()) return e;
+  if (Value e = read_nonempty_patch(a[0], 1, ctx, pv, box); e.is_error()) return e;
   std::int64_t ci = 0, cj = 0;
-  center_of(pv, box, a[0].is_tuplelike(), ci, cj);
+  patch_center(pv, box, a[0].is_tuplelike(), ci, cj);
   return int_pair(ci, cj);
 }
 
@@ -520,8 +303,8 @@ Value center_via_indices(const Value& patch, int arg, EvalCtx& ctx, std::int64_t
                          std::int64_t& cj) noexcept {
   PatchView pv;
   BBox box{};
-  if (Value e = read_nonempty(patch, arg, ctx, pv, box); e.is_error()) return e;
-  center_of(pv, box, patch.is_tuplelike() && !pv.object, ci, cj);
+  if (Value e = read_nonempty_patch(patch, arg, ctx, pv, box); e.is_error()) return e;
+  patch_center(pv, box, patch.is_tuplelike() && !pv.object, ci, cj);
   return Value::none();
 }
 
@@ -566,63 +349,6 @@ constexpr PrimInfo kTable[] = {
 };
 
 }  // namespace
-
-// ---- shared with prims_geometry.cpp ---------------------------------------------------------
-
-// The locations of any patch (set or tuple) as the reference iterates it: Pairs or Cells,
-// whose a(), b() is the location; len = len(patch).
-Value detail::patch_locations(const Value& patch, int arg, EvalCtx& ctx,
-                              std::span<const Value>& locs, std::int64_t& len) noexcept {
-  PatchView pv;
-  if (Value e = read_patch(patch, arg, ctx, pv); e.is_error()) return e;
-  locs = pv.locs;
-  len = pv.len;
-  return Value::none();
-}
-
-// Whether the rows (or columns) of two patches have a value in common.
-Value detail::patch_lines_meet(const Value& a, const Value& b, bool rows, EvalCtx& ctx,
-                               bool& out) noexcept {
-  PatchView pa, pb;
-  if (Value e = read_patch(a, 1, ctx, pa); e.is_error()) return e;
-  if (Value e = read_patch(b, 2, ctx, pb); e.is_error()) return e;
-  return keys_meet(pa, pb, rows, ctx, out);
-}
-
-// toindices(patch): the set of an object's locations; an indices patch (set or tuple) is
-// returned as is, like the reference, which only looks at its first element.
-Value detail::patch_toindices(const Value& patch, int arg, EvalCtx& ctx) noexcept {
-  const std::int64_t n = len_of(patch);
-  if (n < 0) return type_error(arg);
-  if (n == 0) return empty_set();
-  switch (patch_kind(patch)) {
-    case PatchKind::Indices:
-      return patch;
-    case PatchKind::Object:
-      return to_indices(patch, ctx);
-    default:
-      break;
-  }
-  const Value first = patch.is_set() ? patch.as_set().items()[0] : tuple_item(patch, 0, ctx);
-  if (first.is_error()) return first;
-  if (!first.is_tuplelike()) return type_error(arg);
-  if (len_of(first) < 2) return index_error(arg);
-  const Value second = tuple_item(first, 1, ctx);
-  if (second.is_error()) return second;
-  if (!second.is_tuplelike()) return patch;
-  // `frozenset(index for value, index in patch)`: the index may be any value.
-  std::span<const Value> items;
-  if (Value e = items_of(patch, ctx, items); e.is_error()) return e;
-  SetBuilder b(ctx, items.size());
-  for (const Value& item : items) {
-    if (!item.is_tuplelike()) return type_error(arg);
-    if (len_of(item) != 2) return value_error(arg);
-    const Value index = tuple_item(item, 1, ctx);
-    if (index.is_error()) return index;
-    b.push(index);
-  }
-  return b.finish();
-}
 
 std::span<const PrimInfo> detail::patch_prims() noexcept {
   return kTable;

@@ -18,9 +18,9 @@ struct Tables {
   std::vector<std::pair<std::string_view, std::int32_t>> by_name[2];  // per dialect, sorted
 
   Tables() {
-    for (auto family :
-         {detail::math_prims, detail::closure_prims, detail::container_prims, detail::patch_prims,
-          detail::geometry_prims, detail::color_prims, detail::paint_prims, detail::grid_prims}) {
+    for (auto family : {detail::math_prims, detail::closure_prims, detail::container_prims,
+                        detail::patch_prims, detail::geometry_prims, detail::color_prims,
+                        detail::paint_prims, detail::grid_prims, detail::scale_prims}) {
       for (const PrimInfo& p : family()) prims.push_back(p);
     }
     for (std::size_t k = 0; k < prims.size(); ++k) {

@@ -131,6 +131,7 @@ std::span<const PrimInfo> geometry_prims() noexcept;   // prims_geometry.cpp
 std::span<const PrimInfo> color_prims() noexcept;      // prims_color.cpp
 std::span<const PrimInfo> paint_prims() noexcept;      // prims_paint.cpp
 std::span<const PrimInfo> grid_prims() noexcept;       // prims_grid.cpp
+std::span<const PrimInfo> scale_prims() noexcept;      // prims_scale.cpp
 }  // namespace detail
 
 }  // namespace batt::dsl

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dsl/check.hpp"
+#include "dsl/merge_sort.hpp"
 
 namespace batt::dsl {
 
@@ -52,29 +53,6 @@ Value empty_set() noexcept {
   return Value::set(&g_empty_set);
 }
 
-namespace {
-
-// Stable bottom-up merge sort by compare() using `tmp` (n Values) as working memory: among
-// equal items (True and 1, or sets holding them) the first pushed stays first, so unique()
-// keeps it, as Python's set construction does.
-void stable_sort_values(Value* items, std::size_t n, Value* tmp) noexcept {
-  Value* src = items;
-  Value* dst = tmp;
-  for (std::size_t width = 1; width < n; width *= 2) {
-    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-      const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-      std::size_t i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) dst[k++] = compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
-      while (i < mid) dst[k++] = src[i++];
-      while (j < hi) dst[k++] = src[j++];
-    }
-    std::swap(src, dst);
-  }
-  if (src != items) std::copy(src, src + n, items);
-}
-
-}  // namespace
-
 std::size_t sort_unique(Value* items, std::size_t n, Value* scratch) noexcept {
   if (n < 2) return n;
   Value* end = items + n;
@@ -88,7 +66,9 @@ std::size_t sort_unique(Value* items, std::size_t n, Value* scratch) noexcept {
       return pair_key(x) < pair_key(y);
     });
   } else if (scratch) {
-    stable_sort_values(items, n, scratch);
+    // Stable: among equal items (True and 1, or sets holding them) the first pushed stays
+    // first, so unique() keeps it, as Python's set construction does.
+    merge_sort(items, scratch, n, [](const Value& x, const Value& y) { return compare(x, y) < 0; });
   } else {
     // No working memory: ties (True vs 1) are broken by tag, deterministic but not Python's.
     std::sort(items, end, [](const Value& x, const Value& y) {

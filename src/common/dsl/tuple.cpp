@@ -94,10 +94,18 @@ Value tuple_of(std::span<const Value> items, EvalCtx& ctx) noexcept {
 }
 
 Value make_int_pair(std::int64_t a, std::int64_t b, EvalCtx& ctx) noexcept {
-  if (fits_i32(a) && fits_i32(b)) {
-    return Value::pair(static_cast<std::int32_t>(a), static_cast<std::int32_t>(b));
+  return tuple2(Value::integer(a), Value::integer(b), ctx);
+}
+
+Value tuple2(const Value& x, const Value& y, EvalCtx& ctx) noexcept {
+  if (x.is_int() && fits_i32(x.as_int())) {
+    const auto a = static_cast<std::int32_t>(x.as_int());
+    if (y.is_int() && fits_i32(y.as_int())) {
+      return Value::pair(a, static_cast<std::int32_t>(y.as_int()));
+    }
+    if (y.is_pair()) return Value::cell(a, y.a(), y.b());
   }
-  const Value items[2] = {Value::integer(a), Value::integer(b)};
+  const Value items[2] = {x, y};
   return tuple_of(items, ctx);
 }
 

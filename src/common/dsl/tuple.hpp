@@ -21,6 +21,10 @@ Value tuple_of(std::span<const Value> items, EvalCtx& ctx) noexcept;
 // (a, b) for two Python ints: a Pair when both fit in int32, else a 2-Tuple.
 Value make_int_pair(std::int64_t a, std::int64_t b, EvalCtx& ctx) noexcept;
 
+// The 2-tuple (x, y): tuple_of({x, y}) without a detour through the arena when it is a Pair
+// or a Cell. Resource error as tuple_of().
+Value tuple2(const Value& x, const Value& y, EvalCtx& ctx) noexcept;
+
 // Builds a tuple of at most `cap` items in place (no copy): push() then finish().
 class TupleBuilder {
  public:

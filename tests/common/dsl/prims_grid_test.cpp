@@ -9,44 +9,12 @@
 #include "dsl/registry.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
+#include "support/prim_test.hpp"
 
 namespace batt::dsl {
 namespace {
 
-class PrimsGridTest : public ::testing::Test {
- protected:
-  Arena arena;
-  EvalCtx ctx{arena};
-
-  static Value I(std::int64_t v) { return Value::integer(v); }
-  static Value P(std::int32_t i, std::int32_t j) { return Value::pair(i, j); }
-  static Value C(std::int32_t c, std::int32_t i, std::int32_t j) { return Value::cell(c, i, j); }
-  Value T(std::initializer_list<Value> items) { return tuple_of(std::vector<Value>(items), ctx); }
-  Value S(std::initializer_list<Value> items) { return set_of(std::vector<Value>(items), ctx); }
-  // A tuple of rows of ints (a Grid when rectangular and non-empty).
-  Value G(std::initializer_list<std::initializer_list<std::int64_t>> rows) {
-    std::vector<Value> rs;
-    for (const auto& r : rows) {
-      std::vector<Value> items;
-      for (std::int64_t v : r) items.push_back(I(v));
-      rs.push_back(tuple_of(items, ctx));
-    }
-    return tuple_of(rs, ctx);
-  }
-  Value call(const char* name, std::initializer_list<Value> args) {
-    const std::int32_t k = find_prim(name);
-    EXPECT_GE(k, 0) << name;
-    return apply(Value::prim(k), std::vector<Value>(args), ctx);
-  }
-  static ::testing::AssertionResult Same(const Value& got, const Value& want) {
-    if (identical(got, want)) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << "got " << repr(got) << ", want " << repr(want);
-  }
-  static ::testing::AssertionResult Fails(const Value& got, ErrCode code) {
-    if (got.is_error() && got.err_code() == code) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << "got " << repr(got) << ", want " << errcode_name(code);
-  }
-};
+class PrimsGridTest : public testing::PrimTest {};
 
 TEST_F(PrimsGridTest, Rotations) {
   const Value g = G({{1, 2, 3}, {4, 5, 6}});

@@ -108,6 +108,15 @@ class Robustness : public ::testing::TestWithParam<std::string> {
         pw,
         safe_default_value(SafeDefault::Callable),
         T({rb, I(1)}),
+        // odd shapes: a big coordinate in a cell-like tuple, rows of empty tuples, colours
+        // outside int8, negative cells, huge coordinates
+        T({I(1), T({I(std::int64_t{1} << 40), I(0)})}),
+        T({empty_tuple(), empty_tuple()}),
+        Value::cell(1000, 2, 2),
+        T({T({I(1), I(2)}), T({I(2), I(-1)})}),
+        Value::pair(-5, 1 << 30),
+        T({Value::cell(1, 0, 0), Value::cell(2, 0, 1)}),
+        S({T({I(1), T({I(std::int64_t{1} << 40), I(0)})}), Value::cell(2, 0, 0)}),
     };
   }
 
@@ -158,7 +167,7 @@ TEST_P(Robustness, MismatchedArgumentsGiveValuesOrErrors) {
       for (std::size_t b = 0; b < n; ++b) run({pool[a], pool[b]});
     }
   } else {
-    for (int k = 0; k < 3000; ++k) {
+    for (int k = 0; k < 20000; ++k) {
       for (auto& v : args) v = pool[rng() % n];
       run(args);
     }
