@@ -12,11 +12,28 @@ enum class Pick : std::uint8_t { Most, Least };
 // order, the first strictly better count wins, so ties go to the smallest colour.
 bool pick_color(const Value& element, Pick pick, std::int64_t& out) noexcept {
   if (const GridObj* g = get_grid(element)) {
-    // Four interleaved tables: runs of one colour would otherwise serialise on one counter.
-    std::uint32_t part[4][256] = {};
     const std::int8_t* c = g->cells();
     const std::size_t n = g->area();
+    // ARC colours are 0..9: count them in 16 buckets and fall back to the full table only
+    // when another value appears (clearing and scanning 256 counters costs more than a
+    // whole small grid).
+    std::uint32_t small[16] = {};
     std::size_t k = 0;
+    while (k < n && static_cast<std::uint8_t>(c[k]) < 16) ++small[c[k++]];
+    if (k == n) {
+      int best = -1;
+      for (int v = 0; v < 16; ++v) {
+        if (small[v] == 0) continue;
+        if (best < 0 || (pick == Pick::Most ? small[v] > small[best] : small[v] < small[best])) {
+          best = v;
+        }
+      }
+      out = best;
+      return true;
+    }
+    // Four interleaved tables: runs of one colour would otherwise serialise on one counter.
+    std::uint32_t part[4][256] = {};
+    k = 0;
     for (; k + 4 <= n; k += 4) {
       ++part[0][c[k] + 128];
       ++part[1][c[k + 1] + 128];

@@ -18,6 +18,7 @@ void set_view(const SetObj& s, PatchView& pv) noexcept {
   if (s.n == 0) return;
   pv.locs = s.span();
   pv.object = s.kind == SetKind::Cells;
+  pv.canonical = true;
   // Pairs are sorted by (i, j). Cells are colour-major: with one colour, that is (i, j) order
   // and no location repeats.
   pv.unique_sorted = !pv.object || s.items()[0].cell_color() == s.items()[s.n - 1].cell_color();
@@ -257,12 +258,17 @@ Value to_indices(const Value& patch, int arg, EvalCtx& ctx) noexcept {
 Value shift_patch(const PatchView& pv, std::int64_t di, std::int64_t dj, EvalCtx& ctx) noexcept {
   SetBuilder b(ctx, pv.locs.size());
   if (pv.loose.empty()) {
-    // Pairs or Cells (as pv.object says). A translation keeps the canonical order: for a set
-    // read in place the builder never sorts.
+    // Pairs or Cells (as pv.object says). A translation keeps the canonical order, so the
+    // items of a set read in place stay ascending and need no comparison.
     for (const Value& v : pv.locs) {
       const std::int64_t i = v.a() + di, j = v.b() + dj;
       if (!fits_i32(i) || !fits_i32(j)) return overflow_error();
-      b.push(patch_elem(pv.object, v.cell_color(), i, j));
+      const Value moved = patch_elem(pv.object, v.cell_color(), i, j);
+      if (pv.canonical) {
+        b.push_ascending(moved);
+      } else {
+        b.push(moved);
+      }
     }
     return b.finish();
   }

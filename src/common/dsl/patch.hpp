@@ -61,6 +61,7 @@ struct PatchView {
   std::int64_t len = 0;          // len(patch): cells of an object, items of a tuple
   bool object = false;           // elements are cells, so toindices() deduplicates locations
   bool unique_sorted = false;    // locations are distinct and in ascending (i, j) order
+  bool canonical = false;        // locs are a set's own items, in canonical order
   std::span<const Value> loose;  // an object not made of Cells: its items, parallel to locs
 };
 

@@ -55,7 +55,8 @@ template <typename Visit>
 Value build_object(EvalCtx& ctx, Visit&& visit) noexcept {
   ColourSorted cs;
   if (Value e = colour_sort(ctx, visit, cs); e.is_error()) return e;
-  return set_of({cs.cells, cs.n}, ctx);
+  // Callers visit distinct locations row-major, so colour-sorted cells are canonical.
+  return set_of_ascending({cs.cells, cs.n}, ctx);
 }
 
 auto grid_cells(const GridObj& g) noexcept {
@@ -364,7 +365,7 @@ Value prim_asindices(Args a, EvalCtx& ctx) noexcept {
   }
   SetBuilder b(ctx, static_cast<std::size_t>(h * w));
   for (std::int32_t i = 0; i < h; ++i) {
-    for (std::int32_t j = 0; j < w; ++j) b.push(Value::pair(i, j));
+    for (std::int32_t j = 0; j < w; ++j) b.push_ascending(Value::pair(i, j));
   }
   return b.finish();
 }
@@ -379,7 +380,7 @@ Value prim_ofcolor(Args a, EvalCtx& ctx) noexcept {
     SetBuilder b(ctx, n);
     for (std::int32_t i = 0; i < g->h; ++i) {
       for (std::int32_t j = 0; j < g->w; ++j) {
-        if (*c++ == v) b.push(Value::pair(i, j));
+        if (*c++ == v) b.push_ascending(Value::pair(i, j));
       }
     }
     return b.finish();
@@ -489,12 +490,14 @@ Value prim_objects(Args a, EvalCtx& ctx) noexcept {
     const std::int32_t p = work[k];
     out[cursor[rank[lab[p]]]++] = Value::cell(cells[p], p / w, p % w);
   }
+  // Each object's cells come out colour-major, row-major: canonical. Objects are ranked by
+  // their first (smallest) cell, and components are disjoint, so the objects are ascending too.
   SetBuilder objs(ctx, static_cast<std::size_t>(ncomp));
   for (std::int32_t r = 0; r < ncomp; ++r) {
     const Value obj =
-        set_of({out + start[r], static_cast<std::size_t>(start[r + 1] - start[r])}, ctx);
+        set_of_ascending({out + start[r], static_cast<std::size_t>(start[r + 1] - start[r])}, ctx);
     if (obj.is_error()) return obj;
-    objs.push(obj);
+    objs.push_ascending(obj);
   }
   return objs.finish();
 }
@@ -519,9 +522,10 @@ Value partition_impl(const Value& grid, bool skip_bg, EvalCtx& ctx) noexcept {
   for (int c = 0; c < 256; ++c) {
     const std::uint32_t n = cs.start[c + 1] - cs.start[c];
     if (n == 0 || (skip_bg && c - 128 == bg)) continue;
-    const Value obj = set_of({cs.cells + cs.start[c], n}, ctx);
+    // One colour per object, colours ascending: cells and objects are both canonical.
+    const Value obj = set_of_ascending({cs.cells + cs.start[c], n}, ctx);
     if (obj.is_error()) return obj;
-    objs.push(obj);
+    objs.push_ascending(obj);
   }
   return objs.finish();
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "check_macros.hpp"
 #include "dsl/check.hpp"
 #include "dsl/merge_sort.hpp"
 
@@ -32,19 +33,6 @@ SetKind kind_of(std::span<const Value> items) noexcept {
 std::uint64_t pair_key(const Value& v) noexcept {
   return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(v.a()) ^ 0x80000000u) << 32) |
          (static_cast<std::uint32_t>(v.b()) ^ 0x80000000u);
-}
-
-// compare() with the two hot cases inlined: builders of Indices and Objects push millions
-// of pairs and cells, most of them already in order.
-inline int fast_compare(const Value& x, const Value& y) noexcept {
-  if (x.tag() == y.tag() && (x.is_pair() || x.is_cell())) {
-    if (x.is_cell() && x.cell_color() != y.cell_color()) {
-      return x.cell_color() < y.cell_color() ? -1 : 1;
-    }
-    const std::uint64_t kx = pair_key(x), ky = pair_key(y);
-    return (kx > ky) - (kx < ky);
-  }
-  return compare(x, y);
 }
 
 }  // namespace
@@ -85,27 +73,18 @@ SetBuilder::SetBuilder(EvalCtx& ctx, std::size_t cap) noexcept : ctx_(ctx), cap_
   obj_ = static_cast<SetObj*>(ctx.alloc(set_bytes(cap)));
 }
 
-void SetBuilder::push(const Value& v) noexcept {
-  if (!obj_) return;
-  Value* items = obj_->items();
-  if (n_ > 0 && sorted_) {
-    const int c = fast_compare(items[n_ - 1], v);
-    if (c == 0) return;
-    if (c > 0) sorted_ = false;
-  }
-  if (n_ == cap_) {
-    overflow_ = true;
-    return;
-  }
-  items[n_++] = v;
-}
-
 Value SetBuilder::finish() noexcept {
   if (!obj_ || overflow_) return resource_error();
   if (n_ == 0) {
     ctx_.arena().shrink_last(obj_, 0);
     return empty_set();
   }
+#ifndef NDEBUG
+  if (sorted_) {  // push_ascending() callers promised this
+    for (std::size_t k = 1; k < n_; ++k)
+      BATT_CHECK(compare(obj_->items()[k - 1], obj_->items()[k]) < 0);
+  }
+#endif
   if (!sorted_) {
     const SetKind k = kind_of({obj_->items(), n_});
     Value* scratch = (k == SetKind::Pairs || k == SetKind::Cells)
@@ -122,6 +101,12 @@ Value SetBuilder::finish() noexcept {
 Value set_of(std::span<const Value> items, EvalCtx& ctx) noexcept {
   SetBuilder b(ctx, items.size());
   for (const Value& v : items) b.push(v);
+  return b.finish();
+}
+
+Value set_of_ascending(std::span<const Value> items, EvalCtx& ctx) noexcept {
+  SetBuilder b(ctx, items.size());
+  for (const Value& v : items) b.push_ascending(v);
   return b.finish();
 }
 

@@ -22,12 +22,51 @@ class SetBuilder {
  public:
   SetBuilder(EvalCtx& ctx, std::size_t cap) noexcept;
   bool ok() const noexcept { return obj_ != nullptr; }
-  void push(const Value& v) noexcept;
+
+  // Adds v (a duplicate of the previous item is dropped at once; other duplicates and
+  // disorder are resolved by finish()). Inline: builders of Indices and Objects push
+  // millions of pairs and cells, most of them already in order.
+  void push(const Value& v) noexcept {
+    if (!obj_) return;
+    if (n_ > 0 && sorted_) {
+      const int c = order_of(obj_->items()[n_ - 1], v);
+      if (c == 0) return;
+      if (c > 0) sorted_ = false;
+    }
+    if (n_ == cap_) {
+      overflow_ = true;
+      return;
+    }
+    obj_->items()[n_++] = v;
+  }
+
+  // Adds v, which the caller guarantees is greater than every item pushed so far (a
+  // generator that walks a grid row-major, or translates a sorted set). No comparison;
+  // debug builds verify the order in finish().
+  void push_ascending(const Value& v) noexcept {
+    if (!obj_) return;
+    if (n_ == cap_) {
+      overflow_ = true;
+      return;
+    }
+    obj_->items()[n_++] = v;
+  }
+
   std::size_t size() const noexcept { return n_; }
   // Resource error if the reservation failed or the cap was exceeded.
   Value finish() noexcept;
 
  private:
+  // compare() with the two hot cases (Pair after Pair, Cell after Cell) inlined.
+  static int order_of(const Value& x, const Value& y) noexcept {
+    if (x.tag() != y.tag() || !(x.is_pair() || x.is_cell())) return compare(x, y);
+    if (x.is_cell() && x.cell_color() != y.cell_color()) {
+      return x.cell_color() < y.cell_color() ? -1 : 1;
+    }
+    if (x.a() != y.a()) return x.a() < y.a() ? -1 : 1;
+    return (x.b() > y.b()) - (x.b() < y.b());
+  }
+
   EvalCtx& ctx_;
   SetObj* obj_ = nullptr;
   std::size_t cap_ = 0;
@@ -35,6 +74,11 @@ class SetBuilder {
   bool sorted_ = true;
   bool overflow_ = false;
 };
+
+// A set of items the caller guarantees are strictly ascending in canonical order (copied,
+// never compared; debug builds verify). For generators such as objects() that produce each
+// object's cells in order.
+Value set_of_ascending(std::span<const Value> items, EvalCtx& ctx) noexcept;
 
 // Membership (Python `in`, with True == 1).
 bool set_contains(const SetObj& s, const Value& v) noexcept;
