@@ -1,5 +1,7 @@
 #include "dsl/color.hpp"
 
+#include <algorithm>
+
 #include "dsl/check.hpp"
 
 namespace batt::dsl {
@@ -14,26 +16,38 @@ bool pick_color(const Value& element, Pick pick, std::int64_t& out) noexcept {
   if (const GridObj* g = get_grid(element)) {
     const std::int8_t* c = g->cells();
     const std::size_t n = g->area();
-    // ARC colours are 0..9: count them in 16 buckets and fall back to the full table only
-    // when another value appears (clearing and scanning 256 counters costs more than a
-    // whole small grid).
-    std::uint32_t small[16] = {};
-    std::size_t k = 0;
-    while (k < n && static_cast<std::uint8_t>(c[k]) < 16) ++small[c[k++]];
-    if (k == n) {
+    // ARC colours are 0..9. When every cell is in 0..15 (a vectorised max finds out), count
+    // into 16 buckets, interleaved over four tables so that a run of one colour (the
+    // background) does not serialise on a single counter; the general path below clears and
+    // scans 256 of them, which costs more than a whole small grid.
+    std::uint8_t top = 0;
+    for (std::size_t k = 0; k < n; ++k) top = std::max(top, static_cast<std::uint8_t>(c[k]));
+    if (top < 16) {
+      std::uint32_t part[4][16] = {};
+      std::size_t k = 0;
+      for (; k + 4 <= n; k += 4) {
+        ++part[0][c[k]];
+        ++part[1][c[k + 1]];
+        ++part[2][c[k + 2]];
+        ++part[3][c[k + 3]];
+      }
+      for (; k < n; ++k) ++part[0][c[k]];
       int best = -1;
-      for (int v = 0; v < 16; ++v) {
-        if (small[v] == 0) continue;
-        if (best < 0 || (pick == Pick::Most ? small[v] > small[best] : small[v] < small[best])) {
+      std::uint32_t best_n = 0;
+      for (int v = 0; v <= top; ++v) {
+        const std::uint32_t cnt = part[0][v] + part[1][v] + part[2][v] + part[3][v];
+        if (cnt == 0) continue;
+        if (best < 0 || (pick == Pick::Most ? cnt > best_n : cnt < best_n)) {
           best = v;
+          best_n = cnt;
         }
       }
       out = best;
       return true;
     }
+    std::size_t k = 0;
     // Four interleaved tables: runs of one colour would otherwise serialise on one counter.
     std::uint32_t part[4][256] = {};
-    k = 0;
     for (; k + 4 <= n; k += 4) {
       ++part[0][c[k] + 128];
       ++part[1][c[k + 1] + 128];
