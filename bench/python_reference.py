@@ -54,24 +54,23 @@ def load_arc_dsl(directory):
 # The solver programs (names come from load_arc_dsl). Same order and comments as
 # tests/support/arc_solvers.hpp.
 
-def solve_00d62c1b(I):
-    # Enclosed black regions become yellow: black components not touching the border.
+def enclosed_black(I):
+    # The cells of the black components that do not touch the grid's border.
     x1 = objects(I, T, F, F)
     x2 = colorfilter(x1, ZERO)
     x3 = rbind(bordering, I)
     x4 = compose(flip, x3)
-    x5 = mfilter(x2, x4)
-    return fill(I, FOUR, x5)
+    return mfilter(x2, x4)
+
+
+def solve_00d62c1b(I):
+    # Enclosed black regions become yellow.
+    return fill(I, FOUR, enclosed_black(I))
 
 
 def solve_a5313dff(I):
     # Same task shape, filled with blue.
-    x1 = objects(I, T, F, F)
-    x2 = colorfilter(x1, ZERO)
-    x3 = rbind(bordering, I)
-    x4 = compose(flip, x3)
-    x5 = mfilter(x2, x4)
-    return fill(I, ONE, x5)
+    return fill(I, ONE, enclosed_black(I))
 
 
 def solve_5521c0d9(I):

@@ -14,28 +14,24 @@ namespace batt::dsl::testing {
 
 using Solver = std::function<Value(Dsl&, const Value&)>;
 
+// The cells of the black components that do not touch the grid's border (two tasks fill
+// them, in different colours).
+inline Value enclosed_black(Dsl& d, const Value& I) {
+  Value x1 = d("objects", I, "T", "F", "F");
+  Value x2 = d("colorfilter", x1, "ZERO");
+  Value x3 = d("rbind", "bordering", I);
+  Value x4 = d("compose", "flip", x3);
+  return d("mfilter", x2, x4);
+}
+
 inline const std::map<std::string, Solver>& solvers() {
   static const std::map<std::string, Solver> s = {
-      // Enclosed black regions become yellow: black components not touching the border.
+      // Enclosed black regions become yellow.
       {"00d62c1b",
-       [](Dsl& d, const Value& I) {
-         Value x1 = d("objects", I, "T", "F", "F");
-         Value x2 = d("colorfilter", x1, "ZERO");
-         Value x3 = d("rbind", "bordering", I);
-         Value x4 = d("compose", "flip", x3);
-         Value x5 = d("mfilter", x2, x4);
-         return d("fill", I, "FOUR", x5);
-       }},
+       [](Dsl& d, const Value& I) { return d("fill", I, "FOUR", enclosed_black(d, I)); }},
       // Same task shape, filled with blue.
       {"a5313dff",
-       [](Dsl& d, const Value& I) {
-         Value x1 = d("objects", I, "T", "F", "F");
-         Value x2 = d("colorfilter", x1, "ZERO");
-         Value x3 = d("rbind", "bordering", I);
-         Value x4 = d("compose", "flip", x3);
-         Value x5 = d("mfilter", x2, x4);
-         return d("fill", I, "ONE", x5);
-       }},
+       [](Dsl& d, const Value& I) { return d("fill", I, "ONE", enclosed_black(d, I)); }},
       // Every object moves up by its own height.
       {"5521c0d9",
        [](Dsl& d, const Value& I) {
