@@ -110,7 +110,7 @@ Value extreme(const Value& c, bool want_max, EvalCtx& ctx) noexcept {
     }
   }
   std::span<const Value> items;
-  if (Value e = container_items(c, 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(c, ctx, items, 1); e.is_error()) return e;
   if (items.empty()) return Value::integer(0);
   Value best = items[0];
   for (std::size_t k = 1; k < items.size(); ++k) {
@@ -275,7 +275,7 @@ Value prim_merge(Args a, EvalCtx& ctx) noexcept {
     return b.finish();
   }
   std::span<const Value> parts;
-  if (Value e = container_items(c, 1, ctx, parts); e.is_error()) return e;
+  if (Value e = items_of(c, ctx, parts, 1); e.is_error()) return e;
   return detail::merge_parts(parts, c.is_set(), 1, ctx);
 }
 
@@ -350,7 +350,7 @@ Value prim_remove(Args a, EvalCtx& ctx) noexcept {
     return b.finish();
   }
   std::span<const Value> items;
-  if (Value e = container_items(c, 2, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(c, ctx, items, 2); e.is_error()) return e;
   std::size_t kept = 0;
   for (const Value& x : items) kept += !equal(x, v);
   if (kept == items.size()) return c;
@@ -364,7 +364,7 @@ Value prim_remove(Args a, EvalCtx& ctx) noexcept {
 // first(remove(value, container)) without building the remainder.
 Value prim_other(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   for (const Value& x : items) {
     if (!equal(x, a[1])) return x;
   }
@@ -396,9 +396,9 @@ Value prim_interval(Args a, EvalCtx& ctx) noexcept {
 Value prim_product(Args a, EvalCtx& ctx) noexcept {
   // b is iterated first, and a only for each item of b: an empty b never looks at a.
   std::span<const Value> xs, ys;
-  if (Value e = container_items(a[1], 2, ctx, ys); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, ys, 2); e.is_error()) return e;
   if (ys.empty()) return empty_set();
-  if (Value e = container_items(a[0], 1, ctx, xs); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, xs, 1); e.is_error()) return e;
   const std::uint64_t total = std::uint64_t{xs.size()} * ys.size();
   if (total == 0) return empty_set();
   if (!ctx.items_ok(total)) return resource_error();
@@ -418,8 +418,8 @@ Value prim_product(Args a, EvalCtx& ctx) noexcept {
 // tuple(zip(a, b)).
 Value prim_pair(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> xs, ys;
-  if (Value e = container_items(a[0], 1, ctx, xs); e.is_error()) return e;
-  if (Value e = container_items(a[1], 2, ctx, ys); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, xs, 1); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, ys, 2); e.is_error()) return e;
   const std::size_t n = std::min(xs.size(), ys.size());
   TupleBuilder b(ctx, n);
   for (std::size_t k = 0; k < n; ++k) {
@@ -433,7 +433,7 @@ Value prim_pair(Args a, EvalCtx& ctx) noexcept {
 // frozenset(item for item in container if len(item) == n); n may be any value (==).
 Value prim_sizefilter(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   SetBuilder b(ctx, items.size());
   for (const Value& x : items) {
     const std::int64_t n = len_of(x);

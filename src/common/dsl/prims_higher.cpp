@@ -78,7 +78,7 @@ Value compute_keys(const Value& f, std::span<const Value> items, EvalCtx& ctx,
 Value select(Args a, bool want_max, bool val, EvalCtx& ctx) noexcept {
   const Value& f = a[1];
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   if (items.empty()) return val ? apply1(f, Value::integer(0), ctx) : value_error(1);
   Value best = items[0];
   Value best_key = apply1(f, best, ctx);
@@ -155,7 +155,7 @@ Value filter_items(const Value& cond, std::span<const Value> items, EvalCtx& ctx
 // tuple(sorted(container, key=compfunc)): a stable sort by Python `<` on the keys.
 Value prim_order(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   const std::size_t n = items.size();
   if (n == 0) return empty_tuple();
   Keyed* v = nullptr;
@@ -190,7 +190,7 @@ Value prim_argmin(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_sfilter(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   std::span<Value> kept;
   if (Value e = filter_items(a[1], items, ctx, kept); e.is_error()) return e;
   if (kept.size() == items.size()) return a[0];  // type(c)(c) equals c
@@ -206,7 +206,7 @@ Value prim_sfilter(Args a, EvalCtx& ctx) noexcept {
 // merge(sfilter(container, function)).
 Value prim_mfilter(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   std::span<Value> kept;
   if (Value e = filter_items(a[1], items, ctx, kept); e.is_error()) return e;
   return merge_parts(kept, a[0].is_set(), 1, ctx);
@@ -215,7 +215,7 @@ Value prim_mfilter(Args a, EvalCtx& ctx) noexcept {
 // next(e for e in container if condition(e)); StopIteration (Value error) when none does.
 Value prim_extract(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[0], 1, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
   for (const Value& x : items) {
     const Value r = apply1(a[1], x, ctx);
     if (r.is_error()) return r;
@@ -226,7 +226,7 @@ Value prim_extract(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_apply(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[1], 2, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, items, 2); e.is_error()) return e;
   return build_like(a[1], items.size(), ctx, [&](auto& b) -> Value {
     for (const Value& x : items) {
       const Value r = apply1(a[0], x, ctx);
@@ -239,7 +239,7 @@ Value prim_apply(Args a, EvalCtx& ctx) noexcept {
 
 Value prim_rapply(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> fns;
-  if (Value e = container_items(a[0], 1, ctx, fns); e.is_error()) return e;
+  if (Value e = items_of(a[0], ctx, fns, 1); e.is_error()) return e;
   return build_like(a[0], fns.size(), ctx, [&](auto& b) -> Value {
     for (const Value& f : fns) {
       const Value r = apply1(f, a[1], ctx);
@@ -254,7 +254,7 @@ Value prim_rapply(Args a, EvalCtx& ctx) noexcept {
 // images; deduplicating the images first, as apply on a set does, changes no union.
 Value prim_mapply(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> items;
-  if (Value e = container_items(a[1], 2, ctx, items); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, items, 2); e.is_error()) return e;
   Value* images = nullptr;
   if (Value e = map_items(a[0], items, ctx, images); e.is_error()) return e;
   return merge_parts({images, items.size()}, a[1].is_set(), 2, ctx);
@@ -263,8 +263,8 @@ Value prim_mapply(Args a, EvalCtx& ctx) noexcept {
 // tuple(function(i, j) for i, j in zip(a, b)).
 Value prim_papply(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> xs, ys;
-  if (Value e = container_items(a[1], 2, ctx, xs); e.is_error()) return e;
-  if (Value e = container_items(a[2], 3, ctx, ys); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, xs, 2); e.is_error()) return e;
+  if (Value e = items_of(a[2], ctx, ys, 3); e.is_error()) return e;
   std::span<Value> images;
   if (Value e = zip_items(a[0], xs, ys, ctx, images); e.is_error()) return e;
   return tuple_of(images, ctx);
@@ -273,8 +273,8 @@ Value prim_papply(Args a, EvalCtx& ctx) noexcept {
 // merge(papply(...)): always a tuple, the images' items concatenated.
 Value prim_mpapply(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> xs, ys;
-  if (Value e = container_items(a[1], 2, ctx, xs); e.is_error()) return e;
-  if (Value e = container_items(a[2], 3, ctx, ys); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, xs, 2); e.is_error()) return e;
+  if (Value e = items_of(a[2], ctx, ys, 3); e.is_error()) return e;
   std::span<Value> images;
   if (Value e = zip_items(a[0], xs, ys, ctx, images); e.is_error()) return e;
   return merge_parts(images, false, 1, ctx);
@@ -284,9 +284,9 @@ Value prim_mpapply(Args a, EvalCtx& ctx) noexcept {
 Value prim_prapply(Args a, EvalCtx& ctx) noexcept {
   // b is iterated first, and a only for each item of b: an empty b never looks at a.
   std::span<const Value> xs, ys;
-  if (Value e = container_items(a[2], 3, ctx, ys); e.is_error()) return e;
+  if (Value e = items_of(a[2], ctx, ys, 3); e.is_error()) return e;
   if (ys.empty()) return empty_set();
-  if (Value e = container_items(a[1], 2, ctx, xs); e.is_error()) return e;
+  if (Value e = items_of(a[1], ctx, xs, 2); e.is_error()) return e;
   const std::uint64_t total = std::uint64_t{xs.size()} * ys.size();
   if (total == 0) return empty_set();
   if (!ctx.items_ok(total)) return resource_error();

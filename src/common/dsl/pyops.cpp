@@ -57,11 +57,6 @@ bool left_ok(PyOp op, const Value& x) noexcept {
 
 // ---- iteration ------------------------------------------------------------------------------
 
-Value container_items(const Value& v, int arg, EvalCtx& ctx, std::span<const Value>& out) noexcept {
-  if (!is_container(v)) return type_error(arg);
-  return items_of(v, ctx, out);
-}
-
 // ---- subscripts and unpacking ---------------------------------------------------------------
 
 Value item_pair(const Value& v, int arg, EvalCtx& ctx, Value& x0, Value& x1) noexcept {

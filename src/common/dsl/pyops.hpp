@@ -24,10 +24,7 @@ constexpr bool is_container(const Value& v) noexcept {
   return v.is_tuplelike() || v.is_set();
 }
 
-// `for x in v`: the items of a container in iteration order. Type error (arg) when v is not a
-// container. Reads tuples and sets in place; allocates only to materialise the items of a
-// Pair, Cell or Grid (Resource error when that fails).
-Value container_items(const Value& v, int arg, EvalCtx& ctx, std::span<const Value>& out) noexcept;
+// `for x in v`: items_of() in tuple.hpp.
 
 // ---- subscripts and unpacking ---------------------------------------------------------------
 

@@ -150,7 +150,7 @@ Value tuple_item(const Value& v, std::size_t k, EvalCtx& ctx) noexcept {
   }
 }
 
-Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out) noexcept {
+Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out, int arg) noexcept {
   switch (v.tag()) {
     case Tag::Tuple:
       out = v.as_tuple().span();
@@ -172,7 +172,7 @@ Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out) noexce
       return Value::none();
     }
     default:
-      return type_error();
+      return type_error(arg);
   }
 }
 

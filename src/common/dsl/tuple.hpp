@@ -47,10 +47,11 @@ class TupleBuilder {
 // Python len(): items of a tuple or set (rows of a grid); -1 when v is not a container.
 std::int64_t len_of(const Value& v) noexcept;
 
-// The items of a container (any tuple or set) in iteration order. Returns Value::none() and
-// sets `out` on success; a Type error when v is not a container; a Resource error when grid
-// rows could not be materialised. The span lives as long as v and the arena.
-Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out) noexcept;
+// `for x in v`: the items of a container (any tuple or set) in iteration order. Returns
+// Value::none() and sets `out` on success; a Type error naming argument `arg` when v is not a
+// container; a Resource error when grid rows could not be materialised. Tuples and sets are
+// read in place; the span lives as long as v and the arena.
+Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out, int arg = 0) noexcept;
 
 // Item k (0 <= k < len_of(v)) of a tuple-like value; a grid row is materialised (Pair for
 // width 2). Resource error if the arena is exhausted.
