@@ -7,11 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "support/arc_data.hpp"
 #include "support/prim_test.hpp"
@@ -24,35 +25,58 @@ struct RefPrim {
   std::string result;
 };
 
-// Rows `| N | `name` | `a: T, b: U -> R` | ...` of §3.
-std::map<std::string, RefPrim> reference_prims() {
+// The backquoted fields of a markdown table row: "| 1 | `add` | `a: N, b: N -> N` |" gives
+// {"add", "a: N, b: N -> N"}. (Plain string scanning: GCC 12's std::regex trips
+// -Wmaybe-uninitialized in the sanitizer build.)
+std::vector<std::string> quoted_fields(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = line.find("| `", pos)) != std::string::npos) {
+    const std::size_t start = pos + 3;
+    const std::size_t end = line.find("` |", start);
+    if (end == std::string::npos) break;
+    out.push_back(line.substr(start, end - start));
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> table_rows() {
   std::ifstream in(testing::shared_dir() + "/reference/arc-dsl.md");
-  const std::regex row(R"(^\| \d+ \| `(\w+)` \| `([^`]*)` \|)");
-  std::map<std::string, RefPrim> out;
+  std::vector<std::string> rows;
   std::string line;
   while (std::getline(in, line)) {
-    std::smatch m;
-    if (!std::regex_search(line, m, row)) continue;
-    const std::string sig = m[2];
+    if (line.rfind("| ", 0) == 0) rows.push_back(line);
+  }
+  return rows;
+}
+
+// Rows `| N | `name` | `a: T, b: U -> R` | ...` of §3.
+std::map<std::string, RefPrim> reference_prims() {
+  std::map<std::string, RefPrim> out;
+  for (const std::string& line : table_rows()) {
+    if (line.size() < 3 || !std::isdigit(static_cast<unsigned char>(line[2]))) continue;
+    const auto f = quoted_fields(line);
+    if (f.size() < 2 || f[1].find("->") == std::string::npos) continue;
+    const std::string& sig = f[1];
     const auto arrow = sig.rfind("->");
-    const std::string params = sig.substr(0, arrow);
     RefPrim p;  // every primitive takes at least one parameter
-    p.params = static_cast<int>(std::count(params.begin(), params.end(), ',')) + 1;
+    p.params = static_cast<int>(std::count(sig.begin(), sig.begin() + arrow, ',')) + 1;
     p.result = sig.substr(arrow + 3);
-    out[m[1]] = p;
+    out[f[0]] = p;
   }
   return out;
 }
 
 // Rows `| `NAME` | `value` |` of §2.
 std::map<std::string, std::string> reference_constants() {
-  std::ifstream in(testing::shared_dir() + "/reference/arc-dsl.md");
-  const std::regex row(R"(^\| `([A-Z_]+)` \| `([^`]*)` \|)");
   std::map<std::string, std::string> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::smatch m;
-    if (std::regex_search(line, m, row)) out[m[1]] = m[2];
+  for (const std::string& line : table_rows()) {
+    const auto f = quoted_fields(line);
+    if (f.size() != 2 || line.rfind("| `", 0) != 0) continue;
+    const bool upper = std::all_of(f[0].begin(), f[0].end(),
+                                   [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
+    if (upper) out[f[0]] = f[1];
   }
   return out;
 }
