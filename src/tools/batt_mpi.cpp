@@ -3,14 +3,19 @@
 //
 // Subcommands available now:
 //   selfcheck   replay the golden vectors of the reference DSL and report per primitive
+//   inspect     parse batch files, slice, canonicalise, dedup; one JSON line per candidate
 //   prims       list the registered primitives with arity and result kind
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 #include <string>
+#include <vector>
 
 #include "dsl/golden.hpp"
 #include "dsl/registry.hpp"
+#include "program/candidates.hpp"
+#include "program/inspect.hpp"
 
 namespace {
 
@@ -41,6 +46,31 @@ int run_selfcheck(const std::string& golden, bool verbose) {
   return (failing == 0 && r.problems.empty()) ? 0 : 1;
 }
 
+int run_inspect(const std::vector<std::string>& paths, const batt::program::Limits& limits,
+                bool quiet) {
+  using namespace batt::program;
+  Diagnostics diags;
+  const Corpus corpus = load_corpus(paths, diags, limits);
+  write_inspect(corpus, std::cout);
+  std::size_t warnings = 0;
+  for (const Diagnostic& d : diags.all()) {
+    warnings += d.severity == Severity::Warning;
+    if (!quiet || d.severity == Severity::Error) std::cerr << format(d) << '\n';
+  }
+  std::size_t evaluable = 0;
+  for (const Candidate& c : corpus.candidates) evaluable += c.evaluable();
+  const double ratio = corpus.programs
+                           ? 100.0 * (1.0 - static_cast<double>(corpus.candidates.size()) /
+                                                static_cast<double>(corpus.programs))
+                           : 0.0;
+  std::fprintf(stderr,
+               "inspect: %zu files (%zu rejected), %zu candidates, %zu unique (%.1f%% "
+               "duplicates), %zu evaluable; %zu errors, %zu warnings\n",
+               corpus.files, corpus.files_rejected, corpus.programs, corpus.candidates.size(),
+               ratio, evaluable, diags.errors(), warnings);
+  return diags.errors() == 0 ? 0 : 1;
+}
+
 int run_prims() {
   for (const auto& p : batt::dsl::all_prims()) {
     std::printf("%-14s arity %u\n", std::string(p.name).c_str(), p.arity);
@@ -66,11 +96,33 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   selfcheck->add_flag("-v,--verbose", verbose, "list every primitive, not only failing ones");
 
+  std::vector<std::string> paths;
+  batt::program::Limits limits;
+  bool quiet = false;
+  auto* inspect = app.add_subcommand(
+      "inspect",
+      "Parse batch files (arc-dsl/tokpidjin solver files, tokpidjin batt files and their "
+      "*_call.py maps), cut every candidate out of its file, and print one JSON object per line "
+      "for each unique candidate: id, md5, kind, canonical and expanded text, origins. "
+      "Diagnostics (file:line:col: error: ...) go to stderr. Exit status 1 if any file had "
+      "errors (the other files are still read).");
+  inspect->add_option("paths", paths, "files or directories (searched recursively for *.py)")
+      ->required();
+  inspect
+      ->add_option("--max-canonical-bytes", limits.max_canonical_bytes,
+                   "largest inlined text to print and hash; bigger candidates are identified by "
+                   "the MD5 of their expanded form")
+      ->capture_default_str();
+  inspect->add_option("--max-file-bytes", limits.max_file_bytes, "largest file to read")
+      ->capture_default_str();
+  inspect->add_flag("-q,--quiet", quiet, "print errors only, not warnings");
+
   auto* prims = app.add_subcommand("prims", "List the registered DSL primitives");
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (*selfcheck) return run_selfcheck(golden, verbose);
+    if (*inspect) return run_inspect(paths, limits, quiet);
     if (*prims) return run_prims();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "batt_mpi: error: %s\n", e.what());

@@ -1,0 +1,466 @@
+#include "program/candidates.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "program/md5.hpp"
+#include "program/names.hpp"
+#include "program/parser.hpp"
+
+namespace batt::program {
+
+namespace {
+
+// A candidate as found in one file, before deduplication.
+struct Found {
+  ProgramKind kind;
+  NodeId root;
+  Origin origin;
+};
+
+// Flags of a DAG node, computed once per node (children first): whether an unknown name or a
+// dangling t-variable occurs under it. Most candidates have neither, so listing the names is
+// only needed for the few that do.
+enum : std::uint8_t { kHasUnknown = 1, kHasTVar = 2 };
+
+bool same_expr(const Expr& a, const Expr& b) {
+  if (a.kind != b.kind || a.name != b.name || a.value != b.value ||
+      a.items.size() != b.items.size()) {
+    return false;
+  }
+  for (std::size_t k = 0; k < a.items.size(); ++k) {
+    if (!same_expr(a.items[k], b.items[k])) return false;
+  }
+  return true;
+}
+
+std::string expr_text(const Expr& e) {
+  switch (e.kind) {
+    case Expr::Kind::Name:
+      return std::string(e.name);
+    case Expr::Kind::Int:
+      return std::to_string(e.value);
+    case Expr::Kind::Tuple: {
+      std::string s = "(";
+      for (std::size_t k = 0; k < e.items.size(); ++k) s += (k ? ", " : "") + expr_text(e.items[k]);
+      return s + (e.items.size() == 1 ? ",)" : ")");
+    }
+    case Expr::Kind::Call: {
+      std::string s = expr_text(e.items[0]) + "(";
+      for (std::size_t k = 1; k < e.items.size(); ++k)
+        s += (k > 1 ? ", " : "") + expr_text(e.items[k]);
+      return s + ")";
+    }
+  }
+  return {};
+}
+
+// Every t-variable token (exact `t<digits>`) an expression uses, callee included.
+void tvars_of(const Expr& e, std::vector<std::string_view>& out) {
+  if (e.kind == Expr::Kind::Name) {
+    if (classify_name(e.name, dsl::Dialect::ArcDsl) == NameClass::TVar) out.push_back(e.name);
+    return;
+  }
+  for (const Expr& c : e.items) tvars_of(c, out);
+}
+
+}  // namespace
+
+struct CorpusBuilder::Impl {
+  Diagnostics& diags;
+  Limits limits;
+  dsl::Dialect dialect;
+  Corpus corpus;
+  std::vector<Found> found;
+  std::vector<std::uint8_t> flags;  // per DAG node, see kHasUnknown
+
+  // Per file: the first place each name occurs, for diagnostics about it.
+  std::unordered_map<std::string_view, std::pair<int, int>> first_seen;
+
+  Impl(Diagnostics& d, const Limits& l, dsl::Dialect dl) : diags(d), limits(l), dialect(dl) {}
+
+  using Env = std::unordered_map<std::string_view, NodeId>;
+
+  NodeId build(const Expr& e, const Env& env) {
+    switch (e.kind) {
+      case Expr::Kind::Name: {
+        if (auto it = env.find(e.name); it != env.end()) return it->second;
+        first_seen.try_emplace(e.name, e.line, e.col);
+        return corpus.dag.name(e.name);
+      }
+      case Expr::Kind::Int:
+        return corpus.dag.integer(e.value);
+      case Expr::Kind::Tuple:
+      case Expr::Kind::Call: {
+        std::vector<NodeId> kids;
+        kids.reserve(e.items.size());
+        for (const Expr& c : e.items) kids.push_back(build(c, env));
+        if (e.kind == Expr::Kind::Tuple) return corpus.dag.tuple(kids);
+        return corpus.dag.call(kids[0], std::span<const NodeId>(kids).subspan(1));
+      }
+    }
+    return 0;
+  }
+
+  void update_flags() {
+    const Dag& dag = corpus.dag;
+    for (auto n = static_cast<NodeId>(flags.size()); n < dag.size(); ++n) {
+      std::uint8_t f = 0;
+      if (dag.kind(n) == NodeKind::Name) {
+        const NameClass c = classify_name(dag.name_of(n), dialect);
+        f = c == NameClass::Unknown ? kHasUnknown : (c == NameClass::TVar ? kHasTVar : 0);
+      } else {
+        for (NodeId k : dag.children(n)) f |= flags[k];
+      }
+      flags.push_back(f);
+    }
+  }
+
+  // The unknown and dangling names under `root` (only called when its flags say so).
+  void bad_names(NodeId root, std::set<std::string>& unknown, std::set<std::string>& unresolved) {
+    const Dag& dag = corpus.dag;
+    std::vector<NodeId> stack{root};
+    std::set<NodeId> seen;
+    while (!stack.empty()) {
+      const NodeId n = stack.back();
+      stack.pop_back();
+      if (flags[n] == 0 || !seen.insert(n).second) continue;
+      if (dag.kind(n) == NodeKind::Name) {
+        std::string name(dag.name_of(n));
+        (classify_name(name, dialect) == NameClass::TVar ? unresolved : unknown)
+            .insert(std::move(name));
+      }
+      for (NodeId k : dag.children(n)) stack.push_back(k);
+    }
+  }
+
+  // Reports, once per file and name, each unknown or dangling name that a candidate of this
+  // file uses, where the name first occurs.
+  void report_names(const std::string& path, std::string_view text, std::size_t first_found) {
+    std::set<std::string> unknown, unresolved;
+    for (std::size_t k = first_found; k < found.size(); ++k) {
+      if (flags[found[k].root] != 0) bad_names(found[k].root, unknown, unresolved);
+    }
+    auto report = [&](const std::string& name, std::string msg) {
+      auto it = first_seen.find(name);
+      const int line = it == first_seen.end() ? 0 : it->second.first;
+      const int col = it == first_seen.end() ? 0 : it->second.second;
+      diags.warning(path, line, col, std::move(msg), line_of(text, line));
+    };
+    for (const std::string& name : unknown) {
+      std::string msg = "unknown name '" + name + "'";
+      const std::string hint = suggest_name(name, dialect);
+      if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+      report(name, msg + "; candidates that use it are not evaluated");
+    }
+    for (const std::string& name : unresolved) {
+      report(name,
+             "'" + name + "' is used but never assigned; candidates that use it are not evaluated");
+    }
+  }
+
+  static std::string_view line_of(std::string_view text, int line) {
+    std::size_t pos = 0;
+    for (int k = 1; k < line && pos != std::string_view::npos; ++k) {
+      pos = text.find('\n', pos);
+      if (pos != std::string_view::npos) ++pos;
+    }
+    if (line < 1 || pos == std::string_view::npos) return {};
+    const std::size_t end = text.find('\n', pos);
+    std::string_view l = text.substr(pos, end == std::string_view::npos ? end : end - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
+  }
+
+  void add(ProgramKind kind, NodeId root, Origin origin) {
+    found.push_back({kind, root, std::move(origin)});
+  }
+
+  void solver_file(const std::string& path, const SyntaxTree& tree) {
+    for (const FunctionDef& fn : tree.functions) {
+      if (fn.broken) continue;  // its errors are reported
+      Env env;
+      for (const Assign& a : fn.body) env[a.target] = build(a.value, env);
+      Origin o;
+      o.file = path;
+      o.line = fn.line;
+      o.record = std::string(fn.name);
+      if (fn.name.starts_with("solve_")) o.task = std::string(fn.name.substr(6));
+      const bool differ = fn.name.starts_with("differ");
+      add(differ ? ProgramKind::Differ : ProgramKind::Solver, build(*fn.result, env), std::move(o));
+    }
+  }
+
+  void batt_file(const std::string& path, const BattDef& b, const SyntaxTree* map,
+                 const std::string& map_path) {
+    Env env;
+    std::set<std::string_view> broken;
+    std::vector<std::string_view> uses;
+    for (const Assign& a : b.lines) {
+      uses.clear();
+      if (!a.broken) tvars_of(a.value, uses);
+      const bool poisoned =
+          a.broken || std::any_of(uses.begin(), uses.end(),
+                                  [&](std::string_view u) { return broken.count(u) > 0; });
+      if (poisoned) {
+        broken.insert(a.target);
+        env.erase(a.target);
+        continue;
+      }
+      broken.erase(a.target);
+      env[a.target] = build(a.value, env);
+    }
+    if (map) cross_check(path, b, *map, map_path);
+    for (const BattRecord& r : b.records) {
+      const bool output = r.kind == BattRecord::Kind::Output;
+      const std::string what = std::string(output ? "o" : "s") + ".append of " + std::string(r.var);
+      if (broken.count(r.var)) {
+        diags.warning(path, r.line, r.col, what + " skipped: it depends on a line with errors");
+        continue;
+      }
+      auto it = env.find(r.var);
+      if (it == env.end()) {
+        diags.error(path, r.line, r.col,
+                    what + ": '" + std::string(r.var) + "' is not assigned before it");
+        continue;
+      }
+      Origin o;
+      o.file = path;
+      o.line = r.line;
+      o.record = std::string(r.var);
+      o.task = r.task;
+      if (output) o.mutated = r.evo;
+      o.differ = r.differ;
+      add(output ? ProgramKind::Solver : ProgramKind::Differ, it->second, std::move(o));
+    }
+  }
+
+  // Compares every batt line with its t_call entry: they must be the same call.
+  void cross_check(const std::string& path, const BattDef& b, const SyntaxTree& map,
+                   const std::string& map_path) {
+    std::map<std::int64_t, const CallMapEntry*> entries;
+    for (const CallMapEntry& e : map.call_map) entries[e.number] = &e;
+    std::size_t mismatches = 0;
+    for (const Assign& a : b.lines) {
+      if (a.broken || a.target.size() < 2 || a.target[0] != 't') continue;
+      std::int64_t n = 0;
+      try {
+        n = std::stoll(std::string(a.target.substr(1)));
+      } catch (...) {
+        continue;
+      }
+      auto it = entries.find(n);
+      std::string why;
+      if (it == entries.end()) {
+        why = "has no entry " + std::to_string(n);
+      } else if (!same_expr(it->second->call, a.value)) {
+        why = "has '" + expr_text(it->second->call) + "' for " + std::string(a.target);
+      } else {
+        continue;
+      }
+      if (++mismatches <= 10) {
+        diags.warning(
+            path, a.line, a.col,
+            std::string(a.target) + " = " + expr_text(a.value) + ", but " + map_path + " " + why);
+      }
+    }
+    if (mismatches > 10) {
+      diags.warning(path, 0, 0,
+                    std::to_string(mismatches - 10) + " more lines differ from " + map_path);
+    }
+  }
+
+  // A map without its batt file: every entry is a line; the outputs are the t-numbers that
+  // no other entry uses.
+  void map_only(const std::string& path, const SyntaxTree& tree) {
+    std::vector<const CallMapEntry*> entries;
+    for (const CallMapEntry& e : tree.call_map) entries.push_back(&e);
+    std::sort(entries.begin(), entries.end(),
+              [](const CallMapEntry* x, const CallMapEntry* y) { return x->number < y->number; });
+    Env env;
+    std::set<std::string_view> used;
+    std::vector<std::string_view> uses;
+    std::vector<std::string> names;
+    names.reserve(entries.size());
+    for (const CallMapEntry* e : entries) {
+      names.push_back("t" + std::to_string(e->number));
+      uses.clear();
+      tvars_of(e->call, uses);
+      used.insert(uses.begin(), uses.end());
+      env[names.back()] = build(e->call, env);
+    }
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      if (used.count(names[k])) continue;
+      Origin o;
+      o.file = path;
+      o.line = entries[k]->line;
+      o.record = names[k];
+      add(ProgramKind::Solver, env.at(names[k]), std::move(o));
+    }
+  }
+};
+
+CorpusBuilder::CorpusBuilder(Diagnostics& diags, const Limits& limits, dsl::Dialect dialect)
+    : impl_(new Impl(diags, limits, dialect)) {}
+
+CorpusBuilder::~CorpusBuilder() {
+  delete impl_;
+}
+
+void CorpusBuilder::add_file(const std::string& path, std::string_view text,
+                             std::string_view call_map, const std::string& call_map_path) {
+  Impl& m = *impl_;
+  ++m.corpus.files;
+  m.first_seen.clear();
+  const std::size_t before = m.found.size();
+  const SyntaxTree tree = parse_syntax(text, path, m.diags, m.limits);
+  if (tree.rejected) {
+    ++m.corpus.files_rejected;
+    return;
+  }
+  switch (tree.format) {
+    case FileFormat::Solver:
+      m.solver_file(path, tree);
+      break;
+    case FileFormat::Batt: {
+      std::optional<SyntaxTree> map;
+      if (!call_map.empty()) map = parse_syntax(call_map, call_map_path, m.diags, m.limits);
+      m.batt_file(path, *tree.batt, map && !map->rejected ? &*map : nullptr, call_map_path);
+      break;
+    }
+    case FileFormat::CallMap:
+      m.map_only(path, tree);
+      break;
+  }
+  m.update_flags();
+  m.report_names(path, text, before);
+}
+
+Corpus CorpusBuilder::finish() {
+  Impl& m = *impl_;
+  Corpus& c = m.corpus;
+  c.programs = m.found.size();
+  std::unordered_map<std::string, std::size_t> by_id;
+  const Dag& dag = c.dag;
+  for (Found& f : m.found) {
+    const std::uint64_t bytes = canonical_length(dag, f.root, f.kind);
+    std::optional<std::string> md5;
+    std::string id;
+    if (bytes <= m.limits.max_canonical_bytes) {
+      md5 = canonical_md5(dag, f.root, f.kind);
+      id = *md5;
+    } else {
+      id = Md5::of(expanded_text(dag, f.root, f.kind));
+      m.diags.warning(
+          f.origin.file, f.origin.line, 0,
+          f.origin.record + ": its inlined text would be " +
+              (bytes >= Dag::kHuge ? std::string("astronomically many") : std::to_string(bytes)) +
+              " bytes (over the limit of " + std::to_string(m.limits.max_canonical_bytes) +
+              "); it is identified by the MD5 of its expanded form instead");
+    }
+    // A solver and a differ with the same text are different candidates.
+    const std::string key = std::string(kind_name(f.kind)) + id;
+    auto [it, fresh] = by_id.try_emplace(key, c.candidates.size());
+    if (fresh) {
+      Candidate cand;
+      cand.id = id;
+      cand.md5 = md5;
+      cand.kind = f.kind;
+      cand.root = f.root;
+      cand.canonical_bytes = bytes;
+      c.candidates.push_back(std::move(cand));
+    }
+    c.candidates[it->second].origins.push_back(std::move(f.origin));
+  }
+  for (Candidate& cand : c.candidates) {
+    std::sort(cand.origins.begin(), cand.origins.end(), [](const Origin& a, const Origin& b) {
+      return std::tie(a.file, a.line, a.record) < std::tie(b.file, b.line, b.record);
+    });
+    if (m.flags[cand.root] == 0) continue;
+    std::set<std::string> unknown, unresolved;
+    m.bad_names(cand.root, unknown, unresolved);
+    cand.unknown_names.assign(unknown.begin(), unknown.end());
+    cand.unresolved.assign(unresolved.begin(), unresolved.end());
+  }
+  std::sort(c.candidates.begin(), c.candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
+  });
+  m.found.clear();
+  return std::move(c);
+}
+
+Corpus load_corpus(const std::vector<std::string>& paths, Diagnostics& diags, const Limits& limits,
+                   dsl::Dialect dialect) {
+  namespace fs = std::filesystem;
+  std::set<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".py")
+          files.insert(it->path().string());
+      }
+      if (ec) diags.error(p, 0, 0, "cannot list directory: " + ec.message());
+    } else if (fs::is_regular_file(p, ec)) {
+      files.insert(p);
+    } else {
+      diags.error(p, 0, 0, "no such file or directory");
+    }
+  }
+  auto read = [&](const std::string& path, std::string& text) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+      diags.error(path, 0, 0, "cannot read: " + ec.message());
+      return false;
+    }
+    if (size > limits.max_file_bytes) {
+      diags.error(path, 0, 0,
+                  "file is " + std::to_string(size) + " bytes, over the limit of " +
+                      std::to_string(limits.max_file_bytes));
+      return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (!in) {
+      diags.error(path, 0, 0, "cannot read the file");
+      return false;
+    }
+    text = std::move(ss).str();
+    return true;
+  };
+  CorpusBuilder builder(diags, limits, dialect);
+  std::size_t unread = 0;
+  for (const std::string& path : files) {
+    const bool is_map = path.size() > 8 && path.ends_with("_call.py");
+    std::string text;
+    if (is_map) {
+      // Read with its batt file instead, when there is one.
+      const std::string batt = path.substr(0, path.size() - 8) + ".py";
+      if (files.count(batt)) continue;
+    }
+    if (!read(path, text)) {
+      ++unread;
+      continue;
+    }
+    std::string map_text;
+    const std::string map_path = path.substr(0, path.size() - 3) + "_call.py";
+    if (!is_map && files.count(map_path) && detect_format(text) == FileFormat::Batt) {
+      if (!read(map_path, map_text)) map_text.clear();
+    }
+    builder.add_file(path, text, map_text, map_path);
+  }
+  Corpus corpus = builder.finish();
+  corpus.files += unread;
+  corpus.files_rejected += unread;
+  return corpus;
+}
+
+}  // namespace batt::program
