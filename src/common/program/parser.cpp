@@ -709,8 +709,9 @@ class Parser {
       return false;
     }
     Cursor c(toks);
-    const bool parenthesised =
-        std::any_of(toks.begin(), toks.end(), [](const Token& t) { return t.kind == Tok::LParen; });
+    // 'callee(args)' has '(' right after the callee; in 'callee, args' an argument may itself
+    // be a tuple or a call.
+    const bool parenthesised = toks.size() > 1 && toks[1].kind == Tok::LParen;
     if (parenthesised) {
       if (!full_expr(c, out)) return false;
       if (out.kind != Expr::Kind::Call) {
@@ -725,7 +726,7 @@ class Parser {
     out.col = s.col + 1;
     while (!c.done()) {
       Expr item;
-      if (!primary(c, item)) return false;
+      if (!expr(c, item)) return false;
       if (c.at(Tok::Dot) && c.at_name("t", 1)) {  // 't5.t' (before 09df3276)
         c.take();
         c.take();
