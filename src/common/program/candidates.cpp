@@ -182,14 +182,18 @@ struct CorpusBuilder::Impl {
   }
 
   void solver_file(const std::string& path, const SyntaxTree& tree) {
+    std::map<std::string_view, int> ordinal;  // several `def solve(S, I, C):` in one file
     for (const FunctionDef& fn : tree.functions) {
+      const int k = ++ordinal[fn.name];
       if (fn.broken) continue;  // its errors are reported
       Env env;
       for (const Assign& a : fn.body) env[a.target] = build(a.value, env);
       Origin o;
       o.file = path;
-      o.line = fn.line;
+      o.line = fn.return_line;
+      // solve_<id> and differ_<name> name themselves; bare solve/differ get an ordinal.
       o.record = std::string(fn.name);
+      if (fn.name == "solve" || fn.name == "differ") o.record += "#" + std::to_string(k);
       if (fn.name.starts_with("solve_")) o.task = std::string(fn.name.substr(6));
       const bool differ = fn.name.starts_with("differ");
       add(differ ? ProgramKind::Differ : ProgramKind::Solver, build(*fn.result, env), std::move(o));

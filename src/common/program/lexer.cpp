@@ -133,10 +133,23 @@ bool Lexer::lex_line(LogicalLine& out) {
     }
     if (depth == 0 && !joined) return true;
   }
-  const int last = static_cast<int>(starts_.size());
-  error(last, static_cast<int>(source_line(last).size()) + 1,
-        "unexpected end of file: a bracket opened on line " + std::to_string(out.line) +
-            " is not closed");
+  // The file ended inside brackets: point at the outermost bracket that is never closed.
+  std::vector<const Token*> open;
+  for (const Token& t : out.tokens) {
+    if (t.kind == Tok::LParen || t.kind == Tok::LBracket || t.kind == Tok::LBrace) {
+      open.push_back(&t);
+    } else if ((t.kind == Tok::RParen || t.kind == Tok::RBracket || t.kind == Tok::RBrace) &&
+               !open.empty()) {
+      open.pop_back();
+    }
+  }
+  if (!open.empty()) {
+    error(open.front()->line, open.front()->col,
+          "'" + std::string(open.front()->text) + "' is never closed (the file ends first)");
+  } else {
+    const int last = static_cast<int>(starts_.size());
+    error(last, static_cast<int>(source_line(last).size()) + 1, "unexpected end of file");
+  }
   out.bad = true;
   return true;
 }

@@ -184,7 +184,11 @@ class Parser {
       }
       return true;
     }
-    error(t, "expected a name, an integer or '('" + near(t));
+    if (t.kind == Tok::String) {
+      error(t, "a string cannot be an argument: only names, integers and tuples of them");
+    } else {
+      error(t, "expected a name, an integer or '('" + near(t));
+    }
     return false;
   }
 
@@ -205,6 +209,10 @@ class Parser {
       c.take();
       if (!c.at(Tok::RParen)) {
         while (true) {
+          if (c.at(Tok::Name) && c.at(Tok::Equals, 1)) {
+            error(c.here(), "keyword arguments are not supported" + near(c.here()));
+            return false;
+          }
           Expr arg;
           if (!expr(c, arg)) return false;
           call.items.push_back(std::move(arg));
@@ -549,7 +557,8 @@ class Parser {
         error(fallback.tokens.empty() ? try_line.line : fallback.line, 1,
               "expected 'tN = _get_safe_default(callee)' in the except body");
       } else if (ok && fallback.tokens[0].text != a.target) {
-        error(fallback.tokens[0], "the fallback assigns '" + std::string(fallback.tokens[0].text) +
+        error(fallback.tokens[0], "the _get_safe_default fallback assigns '" +
+                                      std::string(fallback.tokens[0].text) +
                                       "' but the try body assigns '" + std::string(a.target) + "'");
       }
     } else {
@@ -644,7 +653,8 @@ class Parser {
       r.evo = t[7].text == "True";
       r.task = unquote(t[9].text);
     } else {
-      r.task = unquote(t[7].text);
+      r.task = unquote(t[7].text);  // 'None': the base block, tied to no solver
+      if (r.task == "None") r.task.clear();
       r.differ = unquote(t[9].text);
     }
     r.var = t[11].text;

@@ -47,7 +47,7 @@ struct BattRecord {
   Kind kind = Kind::Output;
   std::int64_t number = 0;  // N
   bool evo = false;         // outputs: the mutation flag
-  std::string task;         // origin task id; 'None' for the base differ block
+  std::string task;         // origin task id; "" for the base differ block ('None' in the file)
   std::string differ;       // differs: the differ's name
   std::string_view var;     // tN
   int line = 0, col = 0;
