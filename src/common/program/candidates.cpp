@@ -79,7 +79,8 @@ struct CorpusBuilder::Impl {
   std::vector<Found> found;
   std::vector<std::uint8_t> flags;  // per DAG node, see kHasUnknown
 
-  // Per file: the first place each name occurs, for diagnostics about it.
+  // Per file: its text (to show offending lines) and the first place each name occurs.
+  std::string_view text;
   std::unordered_map<std::string_view, std::pair<int, int>> first_seen;
 
   Impl(Diagnostics& d, const Limits& l, dsl::Dialect dl) : diags(d), limits(l), dialect(dl) {}
@@ -224,13 +225,15 @@ struct CorpusBuilder::Impl {
       const bool output = r.kind == BattRecord::Kind::Output;
       const std::string what = std::string(output ? "o" : "s") + ".append of " + std::string(r.var);
       if (broken.count(r.var)) {
-        diags.warning(path, r.line, r.col, what + " skipped: it depends on a line with errors");
+        diags.warning(path, r.line, r.col, what + " skipped: it depends on a line with errors",
+                      line_of(text, r.line));
         continue;
       }
       auto it = env.find(r.var);
       if (it == env.end()) {
         diags.error(path, r.line, r.col,
-                    what + ": '" + std::string(r.var) + "' is not assigned before it");
+                    what + ": '" + std::string(r.var) + "' is not assigned before it",
+                    line_of(text, r.line));
         continue;
       }
       Origin o;
@@ -270,7 +273,8 @@ struct CorpusBuilder::Impl {
       if (++mismatches <= 10) {
         diags.warning(
             path, a.line, a.col,
-            std::string(a.target) + " = " + expr_text(a.value) + ", but " + map_path + " " + why);
+            std::string(a.target) + " = " + expr_text(a.value) + ", but " + map_path + " " + why,
+            line_of(text, a.line));
       }
     }
     if (mismatches > 10) {
@@ -321,6 +325,7 @@ void CorpusBuilder::add_file(const std::string& path, std::string_view text,
   Impl& m = *impl_;
   ++m.corpus.files;
   m.first_seen.clear();
+  m.text = text;
   const std::size_t before = m.found.size();
   const SyntaxTree tree = parse_syntax(text, path, m.diags, m.limits);
   if (tree.rejected) {
