@@ -142,7 +142,7 @@ struct CorpusBuilder::Impl {
 
   // Reports, once per file and name, each unknown or dangling name that a candidate of this
   // file uses, where the name first occurs.
-  void report_names(const std::string& path, std::string_view text, std::size_t first_found) {
+  void report_names(const std::string& path, std::size_t first_found) {
     std::set<std::string> unknown, unresolved;
     for (std::size_t k = first_found; k < found.size(); ++k) {
       if (flags[found[k].root] != 0) bad_names(found[k].root, unknown, unresolved);
@@ -151,7 +151,7 @@ struct CorpusBuilder::Impl {
       auto it = first_seen.find(name);
       const int line = it == first_seen.end() ? 0 : it->second.first;
       const int col = it == first_seen.end() ? 0 : it->second.second;
-      diags.warning(path, line, col, std::move(msg), line_of(text, line));
+      diags.warning(path, line, col, std::move(msg), line_of(line));
     };
     for (const std::string& name : unknown) {
       std::string msg = "unknown name '" + name + "'";
@@ -165,15 +165,21 @@ struct CorpusBuilder::Impl {
     }
   }
 
-  static std::string_view line_of(std::string_view text, int line) {
-    std::size_t pos = 0;
-    for (int k = 1; k < line && pos != std::string_view::npos; ++k) {
-      pos = text.find('\n', pos);
-      if (pos != std::string_view::npos) ++pos;
+  // Physical line `line` (1-based) of the current file, for diagnostics; the line table is
+  // built on the first call per file, so many diagnostics stay linear.
+  std::vector<std::size_t> line_starts;
+  std::string_view line_of(int line) {
+    if (line_starts.empty()) {
+      line_starts.push_back(0);
+      for (std::size_t p = text.find('\n'); p != std::string_view::npos;
+           p = text.find('\n', p + 1)) {
+        line_starts.push_back(p + 1);
+      }
     }
-    if (line < 1 || pos == std::string_view::npos) return {};
-    const std::size_t end = text.find('\n', pos);
-    std::string_view l = text.substr(pos, end == std::string_view::npos ? end : end - pos);
+    if (line < 1 || static_cast<std::size_t>(line) > line_starts.size()) return {};
+    const std::size_t b = line_starts[static_cast<std::size_t>(line - 1)];
+    const std::size_t e = text.find('\n', b);
+    std::string_view l = text.substr(b, e == std::string_view::npos ? e : e - b);
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
     return l;
   }
@@ -226,14 +232,14 @@ struct CorpusBuilder::Impl {
       const std::string what = std::string(output ? "o" : "s") + ".append of " + std::string(r.var);
       if (broken.count(r.var)) {
         diags.warning(path, r.line, r.col, what + " skipped: it depends on a line with errors",
-                      line_of(text, r.line));
+                      line_of(r.line));
         continue;
       }
       auto it = env.find(r.var);
       if (it == env.end()) {
         diags.error(path, r.line, r.col,
                     what + ": '" + std::string(r.var) + "' is not assigned before it",
-                    line_of(text, r.line));
+                    line_of(r.line));
         continue;
       }
       Origin o;
@@ -274,7 +280,7 @@ struct CorpusBuilder::Impl {
         diags.warning(
             path, a.line, a.col,
             std::string(a.target) + " = " + expr_text(a.value) + ", but " + map_path + " " + why,
-            line_of(text, a.line));
+            line_of(a.line));
       }
     }
     if (mismatches > 10) {
@@ -326,6 +332,7 @@ void CorpusBuilder::add_file(const std::string& path, std::string_view text,
   ++m.corpus.files;
   m.first_seen.clear();
   m.text = text;
+  m.line_starts.clear();
   const std::size_t before = m.found.size();
   const SyntaxTree tree = parse_syntax(text, path, m.diags, m.limits);
   if (tree.rejected) {
@@ -347,7 +354,7 @@ void CorpusBuilder::add_file(const std::string& path, std::string_view text,
       break;
   }
   m.update_flags();
-  m.report_names(path, text, before);
+  m.report_names(path, before);
 }
 
 Corpus CorpusBuilder::finish() {

@@ -31,9 +31,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 NameClass classify_name(std::string_view name, dsl::Dialect dialect) noexcept {
   if (name == "S" || name == "I" || name == "C") return NameClass::Param;
+  if (is_tvar(name)) return NameClass::TVar;  // no DSL name has the shape t<digits>
   if (dsl::find_constant(name, dialect)) return NameClass::Constant;
   if (dsl::find_prim(name, dialect) >= 0) return NameClass::Primitive;
-  if (is_tvar(name)) return NameClass::TVar;
   return NameClass::Unknown;
 }
 
