@@ -212,7 +212,15 @@ struct CorpusBuilder::Impl {
     Env env;
     std::set<std::string_view> broken;
     std::vector<std::string_view> uses;
-    for (const Assign& a : b.lines) {
+    std::size_t next_record = 0;
+    // Lines and records in source order: a record takes the value its variable has where the
+    // record stands (Python appends the value, a later reassignment does not change it).
+    for (std::size_t k = 0; k <= b.lines.size(); ++k) {
+      while (next_record < b.records.size() && b.records[next_record].after == k) {
+        record(path, b.records[next_record++], env, broken);
+      }
+      if (k == b.lines.size()) break;
+      const Assign& a = b.lines[k];
       uses.clear();
       if (!a.broken) tvars_of(a.value, uses);
       const bool poisoned =
@@ -227,30 +235,32 @@ struct CorpusBuilder::Impl {
       env[a.target] = build(a.value, env);
     }
     if (map) cross_check(path, b, *map, map_path);
-    for (const BattRecord& r : b.records) {
-      const bool output = r.kind == BattRecord::Kind::Output;
-      const std::string what = std::string(output ? "o" : "s") + ".append of " + std::string(r.var);
-      if (broken.count(r.var)) {
-        diags.warning(path, r.line, r.col, what + " skipped: it depends on a line with errors",
-                      line_of(r.line));
-        continue;
-      }
-      auto it = env.find(r.var);
-      if (it == env.end()) {
-        diags.error(path, r.line, r.col,
-                    what + ": '" + std::string(r.var) + "' is not assigned before it",
+  }
+
+  void record(const std::string& path, const BattRecord& r, const Env& env,
+              const std::set<std::string_view>& broken) {
+    const bool output = r.kind == BattRecord::Kind::Output;
+    const std::string what = std::string(output ? "o" : "s") + ".append of " + std::string(r.var);
+    if (broken.count(r.var)) {
+      diags.warning(path, r.line, r.col, what + " skipped: it depends on a line with errors",
                     line_of(r.line));
-        continue;
-      }
-      Origin o;
-      o.file = path;
-      o.line = r.line;
-      o.record = std::string(r.var);
-      o.task = r.task;
-      if (output) o.mutated = r.evo;
-      o.differ = r.differ;
-      add(output ? ProgramKind::Solver : ProgramKind::Differ, it->second, std::move(o));
+      return;
     }
+    auto it = env.find(r.var);
+    if (it == env.end()) {
+      diags.error(path, r.line, r.col,
+                  what + ": '" + std::string(r.var) + "' is not assigned before it",
+                  line_of(r.line));
+      return;
+    }
+    Origin o;
+    o.file = path;
+    o.line = r.line;
+    o.record = std::string(r.var);
+    o.task = r.task;
+    if (output) o.mutated = r.evo;
+    o.differ = r.differ;
+    add(output ? ProgramKind::Solver : ProgramKind::Differ, it->second, std::move(o));
   }
 
   // Compares every batt line with its t_call entry: they must be the same call.
@@ -361,6 +371,7 @@ Corpus CorpusBuilder::finish() {
   Impl& m = *impl_;
   Corpus& c = m.corpus;
   c.programs = m.found.size();
+  c.max_text_bytes = m.limits.max_canonical_bytes;
   std::unordered_map<std::string, std::size_t> by_id;
   const Dag& dag = c.dag;
   for (Found& f : m.found) {
@@ -371,13 +382,13 @@ Corpus CorpusBuilder::finish() {
       md5 = canonical_md5(dag, f.root, f.kind);
       id = *md5;
     } else {
-      id = Md5::of(expanded_text(dag, f.root, f.kind));
+      id = structure_md5(dag, f.root, f.kind);
       m.diags.warning(
           f.origin.file, f.origin.line, 0,
           f.origin.record + ": its inlined text would be " +
               (bytes >= Dag::kHuge ? std::string("astronomically many") : std::to_string(bytes)) +
               " bytes (over the limit of " + std::to_string(m.limits.max_canonical_bytes) +
-              "); it is identified by the MD5 of its expanded form instead");
+              "); it is identified by the MD5 of its structure instead");
     }
     // A solver and a differ with the same text are different candidates.
     const std::string key = std::string(kind_name(f.kind)) + id;
@@ -389,6 +400,7 @@ Corpus CorpusBuilder::finish() {
       cand.kind = f.kind;
       cand.root = f.root;
       cand.canonical_bytes = bytes;
+      cand.expanded_bytes = expanded_length(dag, f.root, f.kind);
       c.candidates.push_back(std::move(cand));
     }
     c.candidates[it->second].origins.push_back(std::move(f.origin));

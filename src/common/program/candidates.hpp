@@ -33,11 +33,12 @@ struct Origin {
 };
 
 struct Candidate {
-  std::string id;                  // md5 when known, else the MD5 of the expanded form
+  std::string id;                  // md5 when known, else structure_md5() (canonical.hpp)
   std::optional<std::string> md5;  // MD5 of the canonical text, unless that is over the cap
   ProgramKind kind = ProgramKind::Solver;
   NodeId root = 0;
   std::uint64_t canonical_bytes = 0;       // length of the canonical text (saturated)
+  std::uint64_t expanded_bytes = 0;        // length of the expanded form (saturated)
   std::vector<Origin> origins;             // sorted by (file, line, record)
   std::vector<std::string> unknown_names;  // not primitives, constants or S/I/C
   std::vector<std::string> unresolved;     // t-variables used but never assigned
@@ -47,6 +48,7 @@ struct Candidate {
 
 struct Corpus {
   Dag dag;
+  std::uint64_t max_text_bytes = 0;   // the cap on printed texts (Limits::max_canonical_bytes)
   std::vector<Candidate> candidates;  // unique, sorted by (kind, id)
   std::size_t files = 0;              // files read
   std::size_t files_rejected = 0;     // files refused as a whole (old format, too big, ...)

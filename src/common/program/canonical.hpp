@@ -38,7 +38,18 @@ std::string canonical_text(const Dag& dag, NodeId root, ProgramKind k);
 // canonical_length(), so check that first too.
 std::string canonical_md5(const Dag& dag, NodeId root, ProgramKind k);
 
-// The expanded form (§6), linear in the number of distinct nodes under root.
+// Bytes of the expanded form (§6), computed without building it (saturated at Dag::kHuge).
+// Usually close to the DAG's size, but a tuple operand is printed whole wherever it is
+// used, like the reference does, so nested tuples can make it exponential too.
+std::uint64_t expanded_length(const Dag& dag, NodeId root, ProgramKind k);
+
+// The expanded form (§6). Steps are named x1, x2, ... unless the program itself uses such a
+// name (as a free name): then the prefix becomes xx, xxx, ... so that parsing the expanded
+// form back gives the same program. Check expanded_length() first.
 std::string expanded_text(const Dag& dag, NodeId root, ProgramKind k);
+
+// MD5 of the structure of the sub-DAG under root (each distinct node once, post-order),
+// linear in its size: the identity of a candidate too large to print.
+std::string structure_md5(const Dag& dag, NodeId root, ProgramKind k);
 
 }  // namespace batt::program

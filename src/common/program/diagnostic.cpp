@@ -22,9 +22,9 @@ std::string format(const Diagnostic& d) {
   if (!d.source.empty()) {
     out += "\n    ";
     out += d.source;
-    if (d.col > 0) {
+    if (d.caret > 0) {
       out += "\n    ";
-      out.append(static_cast<std::size_t>(d.col - 1), ' ');
+      out.append(static_cast<std::size_t>(d.caret - 1), ' ');
       out += '^';
     }
   }
@@ -33,11 +33,22 @@ std::string format(const Diagnostic& d) {
 
 void Diagnostics::add(Severity s, std::string file, int line, int col, std::string message,
                       std::string_view source) {
-  // A source line is shown only if it is printable and reasonably short.
-  std::string src(source.substr(0, 200));
+  // At most 160 bytes of the line are shown: from its start, or a window around a column far
+  // to the right (a one-line t_call map can be megabytes long).
+  constexpr std::size_t kShown = 160;
+  const auto c = static_cast<std::size_t>(std::max(col, 0));
+  const std::size_t from = c > kShown - 20 ? c - kShown / 2 : 0;
+  std::string src;
+  if (from < source.size()) {
+    src = (from > 0 ? "..." : "") + std::string(source.substr(from, kShown));
+    if (from + kShown < source.size()) src += "...";
+  }
   std::replace_if(
-      src.begin(), src.end(), [](char c) { return c == '\t' || c == '\0'; }, ' ');
-  items_.push_back({s, std::move(file), line, col, std::move(message), std::move(src)});
+      src.begin(), src.end(), [](char ch) { return ch == '\t' || ch == '\0'; }, ' ');
+  const int caret = (c > 0 && !src.empty() && c <= source.size() + 1)
+                        ? static_cast<int>(c - from + (from > 0 ? 3 : 0))
+                        : 0;
+  items_.push_back({s, std::move(file), line, col, std::move(message), std::move(src), caret});
 }
 
 std::size_t Diagnostics::errors() const noexcept {

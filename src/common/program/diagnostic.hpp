@@ -20,7 +20,8 @@ struct Diagnostic {
   int line = 0;         // 1-based; 0 when the problem concerns the whole file
   int col = 0;          // 1-based; 0 when unknown
   std::string message;  // what is wrong, and a suggestion where there is one
-  std::string source;   // the offending source line, if any
+  std::string source;   // the offending source line (a window of it for a long line), if any
+  int caret = 0;        // 1-based position of `col` within `source`; 0 for no caret
 };
 
 // `file:line:col: error: message`, then the source line and a caret under the column.

@@ -18,10 +18,13 @@ nlohmann::ordered_json candidate_json(const Corpus& corpus, const Candidate& c) 
   j["md5"] = c.md5 ? json(*c.md5) : json(nullptr);
   j["kind"] = kind_name(c.kind);
   j["canonical"] = c.md5 ? json(canonical_text(corpus.dag, c.root, c.kind)) : json(nullptr);
-  j["expanded"] = expanded_text(corpus.dag, c.root, c.kind);
+  j["expanded"] = c.expanded_bytes <= corpus.max_text_bytes
+                      ? json(expanded_text(corpus.dag, c.root, c.kind))
+                      : json(nullptr);
   j["origins"] = std::move(origins);
   j["id"] = c.id;
   j["canonical_bytes"] = c.canonical_bytes;
+  j["expanded_bytes"] = c.expanded_bytes;
   j["evaluable"] = c.evaluable();
   j["unknown_names"] = c.unknown_names;
   j["unresolved"] = c.unresolved;
@@ -29,7 +32,10 @@ nlohmann::ordered_json candidate_json(const Corpus& corpus, const Candidate& c) 
 }
 
 void write_inspect(const Corpus& corpus, std::ostream& out) {
-  for (const Candidate& c : corpus.candidates) out << candidate_json(corpus, c).dump() << '\n';
+  for (const Candidate& c : corpus.candidates) {
+    out << candidate_json(corpus, c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+  }
 }
 
 }  // namespace batt::program

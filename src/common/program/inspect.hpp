@@ -4,7 +4,8 @@
 //    "record", "task", "mutated", "differ"}], "id", "canonical_bytes", "evaluable",
 //    "unknown_names", "unresolved"}
 // "md5" and "canonical" are null when the canonical text is over the size cap ("id" is then
-// the MD5 of the expanded form).
+// the MD5 of the candidate's structure), "expanded" when the expanded form is. Strings that
+// are not UTF-8 (a task id in a batt record, say) are written with U+FFFD replacements.
 #include <nlohmann/json_fwd.hpp>
 #include <ostream>
 

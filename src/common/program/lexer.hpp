@@ -18,9 +18,9 @@ namespace batt::program {
 struct Limits {
   std::size_t max_file_bytes = std::size_t{256} << 20;  // 256 MiB
   std::size_t max_lines = 4'000'000;
-  std::size_t max_logical_line = std::size_t{1} << 20;     // bytes of one (joined) statement
-  std::size_t max_token = 256;                             // bytes of a name, number or string
-  int max_nesting = 64;                                    // brackets open at once
+  std::size_t max_logical_line = std::size_t{1} << 20;  // bytes of one (joined) statement
+  std::size_t max_token = 256;  // bytes of a name or a number (strings: 64 KiB)
+  int max_nesting = 64;         // brackets open at once
   std::size_t max_canonical_bytes = std::size_t{1} << 20;  // inlined text of one candidate
 };
 

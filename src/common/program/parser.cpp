@@ -658,6 +658,7 @@ class Parser {
       r.differ = unquote(t[9].text);
     }
     r.var = t[11].text;
+    r.after = b.lines.size();
     r.line = l.line;
     r.col = t[0].col;
     if (r.var != "t" + std::to_string(r.number)) {

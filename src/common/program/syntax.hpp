@@ -51,6 +51,7 @@ struct BattRecord {
   std::string differ;       // differs: the differ's name
   std::string_view var;     // tN
   int line = 0, col = 0;
+  std::size_t after = 0;  // how many of BattDef::lines come before it: it sees their values
 };
 
 // The body of `def batt(task_id, S, I, C, log_path):`, statements in order. Helper blocks are
