@@ -296,26 +296,34 @@ class Parser {
   }
 
   // ---- solver files -----------------------------------------------------------------------
+  // The next module-level statement other than an import: lines already reported as bad,
+  // indented lines and imports are consumed here. False at the end of the file.
+  bool module_statement(LogicalLine& out) {
+    while (peek_line()) {
+      out = take_line();
+      if (out.bad) continue;
+      if (out.indent != 0) {
+        error(out.tokens[0], "unexpected indentation");
+        continue;
+      }
+      if (out.tokens[0].text == "from" || out.tokens[0].text == "import") {
+        import_line(out);
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
   void solver_file() {
-    while (const LogicalLine* p = peek_line()) {
-      const LogicalLine l = take_line();
-      if (l.bad) continue;
-      const Token& t0 = l.tokens[0];
-      if (l.indent != 0) {
-        error(t0, "unexpected indentation");
-        continue;
-      }
-      if (t0.text == "from" || t0.text == "import") {
-        import_line(l);
-        continue;
-      }
-      if (t0.text == "def") {
+    LogicalLine l;
+    while (module_statement(l)) {
+      if (l.tokens[0].text == "def") {
         function(l);
         continue;
       }
-      error(t0, "unsupported statement" + near(t0) +
-                    ": a solver file holds imports and solve/differ functions");
-      (void)p;
+      error(l.tokens[0], "unsupported statement" + near(l.tokens[0]) +
+                             ": a solver file holds imports and solve/differ functions");
     }
   }
 
@@ -334,8 +342,7 @@ class Parser {
       skip_block(header.indent);
       return;
     }
-    while (const LogicalLine* p = body_line(header.indent)) {
-      (void)p;
+    while (body_line(header.indent)) {
       const LogicalLine l = take_line();
       if (l.bad) {
         fn.broken = true;
@@ -383,19 +390,9 @@ class Parser {
   // ---- batt files -------------------------------------------------------------------------
   void batt_file() {
     bool seen = false;
-    while (const LogicalLine* p = peek_line()) {
-      (void)p;
-      const LogicalLine l = take_line();
-      if (l.bad) continue;
+    LogicalLine l;
+    while (module_statement(l)) {
       const Token& t0 = l.tokens[0];
-      if (l.indent != 0) {
-        error(t0, "unexpected indentation");
-        continue;
-      }
-      if (t0.text == "from" || t0.text == "import") {
-        import_line(l);
-        continue;
-      }
       const bool block = l.tokens.back().kind == Tok::Colon;
       if (block && (t0.text == "try" || t0.text == "except" || t0.text == "else" ||
                     t0.text == "finally" || t0.text == "if" || t0.text == "elif")) {
@@ -454,8 +451,7 @@ class Parser {
     BattDef b;
     b.line = header.line;
     bool returned = false;
-    while (const LogicalLine* p = body_line(header.indent)) {
-      (void)p;
+    while (body_line(header.indent)) {
       const LogicalLine l = take_line();
       if (l.bad) {
         if (is_assignment(l)) broken_line(b, l.tokens[0]);
@@ -546,8 +542,7 @@ class Parser {
       return;
     }
     take_line();
-    if (const LogicalLine* fb = body_line(try_line.indent)) {
-      (void)fb;
+    if (body_line(try_line.indent)) {
       const LogicalLine fallback = take_line();
       const bool shape = !fallback.bad && fallback.tokens.size() == 6 && is_assignment(fallback) &&
                          fallback.tokens[2].text == "_get_safe_default" &&
@@ -671,8 +666,7 @@ class Parser {
   // ---- call maps --------------------------------------------------------------------------
   void call_map_file() {
     bool seen = false;
-    while (const LogicalLine* p = peek_line()) {
-      (void)p;
+    while (peek_line()) {
       const LogicalLine l = take_line();
       if (l.bad) continue;
       Cursor c(l.tokens);
