@@ -330,11 +330,9 @@ struct CorpusBuilder::Impl {
 };
 
 CorpusBuilder::CorpusBuilder(Diagnostics& diags, const Limits& limits, dsl::Dialect dialect)
-    : impl_(new Impl(diags, limits, dialect)) {}
+    : impl_(std::make_unique<Impl>(diags, limits, dialect)) {}
 
-CorpusBuilder::~CorpusBuilder() {
-  delete impl_;
-}
+CorpusBuilder::~CorpusBuilder() = default;
 
 void CorpusBuilder::add_file(const std::string& path, std::string_view text,
                              std::string_view call_map, const std::string& call_map_path) {

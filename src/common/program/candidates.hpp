@@ -9,6 +9,7 @@
 // are given or found: files are read in path order and candidates come out sorted by
 // (kind, id).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,7 +74,7 @@ class CorpusBuilder {
 
  private:
   struct Impl;
-  Impl* impl_;
+  std::unique_ptr<Impl> impl_;
 };
 
 // Reads the given files and directories (searched recursively for *.py), in path order. A
