@@ -398,7 +398,6 @@ Corpus CorpusBuilder::finish() {
       cand.kind = f.kind;
       cand.root = f.root;
       cand.canonical_bytes = bytes;
-      cand.expanded_bytes = expanded_length(dag, f.root, f.kind);
       c.candidates.push_back(std::move(cand));
     }
     c.candidates[it->second].origins.push_back(std::move(f.origin));

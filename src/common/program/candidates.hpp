@@ -39,7 +39,6 @@ struct Candidate {
   ProgramKind kind = ProgramKind::Solver;
   NodeId root = 0;
   std::uint64_t canonical_bytes = 0;       // length of the canonical text (saturated)
-  std::uint64_t expanded_bytes = 0;        // length of the expanded form (saturated)
   std::vector<Origin> origins;             // sorted by (file, line, record)
   std::vector<std::string> unknown_names;  // not primitives, constants or S/I/C
   std::vector<std::string> unresolved;     // t-variables used but never assigned

@@ -18,13 +18,15 @@ nlohmann::ordered_json candidate_json(const Corpus& corpus, const Candidate& c) 
   j["md5"] = c.md5 ? json(*c.md5) : json(nullptr);
   j["kind"] = kind_name(c.kind);
   j["canonical"] = c.md5 ? json(canonical_text(corpus.dag, c.root, c.kind)) : json(nullptr);
-  j["expanded"] = c.expanded_bytes <= corpus.max_text_bytes
+  // Measured before it is built: nested tuples can make it exponential.
+  const std::uint64_t expanded_bytes = expanded_length(corpus.dag, c.root, c.kind);
+  j["expanded"] = expanded_bytes <= corpus.max_text_bytes
                       ? json(expanded_text(corpus.dag, c.root, c.kind))
                       : json(nullptr);
   j["origins"] = std::move(origins);
   j["id"] = c.id;
   j["canonical_bytes"] = c.canonical_bytes;
-  j["expanded_bytes"] = c.expanded_bytes;
+  j["expanded_bytes"] = expanded_bytes;
   j["evaluable"] = c.evaluable();
   j["unknown_names"] = c.unknown_names;
   j["unresolved"] = c.unresolved;

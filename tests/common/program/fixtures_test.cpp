@@ -60,6 +60,15 @@ Loaded load_one(const std::string& file) {
   return l;
 }
 
+// A test name from a fixture path: "bad/missing_paren.py" -> "bad_missing_paren_py".
+std::string test_name(const ::testing::TestParamInfo<std::string>& p) {
+  std::string n = p.param;
+  for (char& ch : n) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return n;
+}
+
 class Fixture : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Fixture, CandidatesMatchTheOracle) {
@@ -97,14 +106,7 @@ TEST_P(Fixture, CandidatesMatchTheOracle) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Programs, Fixture, ::testing::ValuesIn(file_names(false)),
-                         [](const auto& p) {
-                           std::string n = p.param;
-                           for (char& ch : n) {
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           }
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Programs, Fixture, ::testing::ValuesIn(file_names(false)), test_name);
 
 class Malformed : public ::testing::TestWithParam<std::string> {};
 
@@ -134,14 +136,7 @@ TEST_P(Malformed, FirstProblemIsLocatedAndExplained) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Programs, Malformed, ::testing::ValuesIn(file_names(true)),
-                         [](const auto& p) {
-                           std::string n = p.param;
-                           for (char& ch : n) {
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           }
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Programs, Malformed, ::testing::ValuesIn(file_names(true)), test_name);
 
 TEST(Dedup, TheWholeCorpusGroupsLikeTheOracle) {
   std::vector<std::string> paths;
