@@ -1,7 +1,8 @@
 // batt_mpi: evaluates batches of ARC-DSL candidate programs against ARC tasks.
 // This file only parses the command line and calls the library.
 //
-// Subcommands available now:
+//   batt_mpi CORPUS [options]   the main job: evaluate, score, diff, validate, HDF5 report
+// Subcommands:
 //   selfcheck   replay the golden vectors of the reference DSL and report per primitive
 //   inspect     parse batch files, slice, canonicalise, dedup; one JSON line per candidate
 //   prims       list the registered primitives with arity and result kind
@@ -12,8 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "coordinator/job.hpp"
 #include "dsl/golden.hpp"
 #include "dsl/registry.hpp"
+#include "job_cli.hpp"
 #include "program/candidates.hpp"
 #include "program/inspect.hpp"
 
@@ -81,9 +84,14 @@ int run_prims() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"batt_mpi " BATT_VERSION
-               ": evaluate batches of ARC-DSL candidate programs against ARC tasks"};
-  app.require_subcommand(1);
+  CLI::App app{
+      "batt_mpi " BATT_VERSION
+      ": evaluate batches of ARC-DSL candidate programs against ARC tasks.\n\n"
+      "  batt_mpi CORPUS [options]      evaluate every unique candidate of CORPUS/batches\n"
+      "                                 on the tasks of CORPUS/tasks, write an HDF5 report\n"
+      "  batt_mpi SUBCOMMAND ...        selfcheck, inspect, prims (see SUBCOMMAND --help)"};
+  app.require_subcommand(0, 1);
+  const batt::tools::JobCli job(app);
 
   std::string golden = BATT_DEFAULT_GOLDEN;
   bool verbose = false;
@@ -124,9 +132,20 @@ int main(int argc, char** argv) {
     if (*selfcheck) return run_selfcheck(golden, verbose);
     if (*inspect) return run_inspect(paths, limits, quiet);
     if (*prims) return run_prims();
+    const batt::coordinator::JobOptions opt = job.options(app, argc, argv);
+    if (job.print_config()) {
+      std::fputs(opt.config_text.c_str(), stdout);
+      return 0;
+    }
+    if (opt.corpus.empty() && opt.task_paths.empty()) {
+      std::fprintf(stderr,
+                   "batt_mpi: give a corpus directory (or --task-path and --batches); "
+                   "see batt_mpi --help\n");
+      return 2;
+    }
+    return batt::coordinator::run_job(opt);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "batt_mpi: error: %s\n", e.what());
     return 2;
   }
-  return 0;
 }

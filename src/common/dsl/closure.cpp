@@ -67,7 +67,9 @@ Value call_closure(const ClosureObj& c, Args args, EvalCtx& ctx) noexcept {
 
 }  // namespace
 
-Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
+namespace {
+
+Value apply_strict(const Value& f, Args args, EvalCtx& ctx) noexcept {
   for (const Value& a : args) {
     if (a.is_error()) return a;
   }
@@ -90,6 +92,20 @@ Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
     return r;
   }
   return type_error();
+}
+
+}  // namespace
+
+Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
+  const Value r = apply_strict(f, args, ctx);
+  if (!ctx.compat || !r.is_error() || r.err_code() == ErrCode::Timeout ||
+      r.err_code() == ErrCode::Resource) {
+    return r;
+  }
+  // Batt compatibility (§2.5): a failing primitive gives its safe default; calling anything
+  // else (a closure, a non-callable) gives `()`, as _get_safe_default does for non-functions
+  // and functions without a return annotation.
+  return f.is_prim() ? safe_default_value(prim_info(f.prim_index()).safe_default()) : empty_tuple();
 }
 
 int arity_of(const Value& f) noexcept {

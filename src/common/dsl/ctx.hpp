@@ -3,6 +3,7 @@
 // memory the current evaluation may still use. Primitives allocate only through it and call
 // charge() in loops whose length the program controls, so a hostile program ends with a
 // Timeout or Resource error value instead of a hang or an out-of-memory kill.
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -22,8 +23,7 @@ class EvalCtx {
  public:
   explicit EvalCtx(Arena& arena, const Limits& limits = {}) noexcept
       : arena_(arena), limits_(limits) {
-    if (limits_.deadline.count() > 0) deadline_ = Clock::now() + limits_.deadline;
-    next_check_ = std::min<std::uint64_t>(kCheckEvery, limits_.max_steps);
+    restart_budget();
   }
 
   Arena& arena() noexcept { return arena_; }
@@ -35,17 +35,37 @@ class EvalCtx {
   // Whether a value of `n` items is within the per-value cap.
   bool items_ok(std::uint64_t n) const noexcept { return n <= limits_.max_items; }
 
-  // Counts `units` of work. Returns false once the step budget or the deadline is exhausted
-  // (and keeps returning false); the caller then returns a Timeout error.
+  // Counts `units` of work. Returns false once the step budget or the deadline of the current
+  // budget window is exhausted (and keeps returning false until restart_budget()); the caller
+  // then returns a Timeout error.
   bool charge(std::uint64_t units = 1) noexcept {
     steps_ += units;
     return steps_ < next_check_ || check_slow();
   }
   bool exhausted() const noexcept { return exhausted_; }
+  // Work units charged since the context was made (across budget windows).
   std::uint64_t steps() const noexcept { return steps_; }
+
+  // Opens a new budget window: the next max_steps units and the next `deadline` of wall
+  // time. The evaluation engine opens one per DAG node, so a node shared by many candidates
+  // is charged once and its own cost is measurable (steps() before and after). The clock is
+  // read lazily, at the first slow check (after a few thousand units), so cheap windows
+  // never read it.
+  void restart_budget() noexcept {
+    budget_end_ = limits_.max_steps > ~std::uint64_t{0} - steps_ ? ~std::uint64_t{0}
+                                                                 : steps_ + limits_.max_steps;
+    next_check_ = std::min(steps_ + kCheckEvery, budget_end_);
+    exhausted_ = false;
+    clock_started_ = false;
+  }
 
   // Nesting depth of calls of values, maintained by apply().
   std::int32_t depth = 0;
+
+  // Batt compatibility mode (tokpidjin-pipeline.md §2.5): a call that fails with anything
+  // but a budget error (Timeout, Resource) returns its callee's safe default instead, the way
+  // the reference's safe_dsl wrappers and protected batt lines do. Read by apply().
+  bool compat = false;
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -53,20 +73,31 @@ class EvalCtx {
 
   bool check_slow() noexcept {
     if (exhausted_) return false;
-    if (steps_ >= limits_.max_steps ||
-        (limits_.deadline.count() > 0 && Clock::now() >= deadline_)) {
+    if (steps_ >= budget_end_) {
       exhausted_ = true;
       return false;
     }
-    next_check_ = std::min(steps_ + kCheckEvery, limits_.max_steps);
+    if (limits_.deadline.count() > 0) {
+      const Clock::time_point now = Clock::now();
+      if (!clock_started_) {
+        window_start_ = now;
+        clock_started_ = true;
+      } else if (now - window_start_ >= limits_.deadline) {
+        exhausted_ = true;
+        return false;
+      }
+    }
+    next_check_ = std::min(steps_ + kCheckEvery, budget_end_);
     return true;
   }
 
   Arena& arena_;
   Limits limits_;
   std::uint64_t steps_ = 0;
+  std::uint64_t budget_end_ = 0;
   std::uint64_t next_check_ = 0;
-  Clock::time_point deadline_{};
+  Clock::time_point window_start_{};
+  bool clock_started_ = false;
   bool exhausted_ = false;
 };
 

@@ -36,6 +36,10 @@ Value detail::merge_parts(std::span<const Value> parts, bool as_set, int arg,
   if (total == 0) return as_set ? empty_set() : empty_tuple();
   if (nonempty == 1 && (as_set ? only->is_set() : only->is_tuplelike())) return *only;
   if (!ctx.items_ok(total)) return resource_error();
+  if (as_set &&
+      std::all_of(parts.begin(), parts.end(), [](const Value& p) { return p.is_set(); })) {
+    return set_union_all(parts, ctx);
+  }
   auto fill = [&](auto& b) -> Value {
     for (const Value& p : parts) {
       std::span<const Value> items;

@@ -270,15 +270,24 @@ Value prim_cellwise(Args a, EvalCtx& ctx) noexcept {
   if (b->h < g.h || b->w < g.w) return index_error(2);
   std::int8_t fallback = 0;
   const bool is_color = get_color(a[2], fallback);
-  GridOut out(a[0], ctx);
-  for (std::int32_t i = 0; i < g.h; ++i) {
-    for (std::int32_t j = 0; j < g.w; ++j) {
-      if (g.at(i, j) == b->at(i, j)) continue;
-      if (!is_color) return type_error(3);
-      if (!out.put(offset(out, i, j), fallback)) return resource_error();
-    }
+  // Rows are compared as bytes, and only a grid with a difference is built, row by row
+  // without branches (the hot path of tiling solvers on 30x30 grids).
+  std::int32_t first = 0;
+  while (first < g.h && std::memcmp(g.row(first).data(), b->row(first).data(),
+                                    static_cast<std::size_t>(g.w)) == 0) {
+    ++first;
   }
-  return out.result();
+  if (first == g.h) return a[0];
+  if (!is_color) return type_error(3);
+  GridObj* out = new_grid(ctx, g.h, g.w);
+  if (!out) return resource_error();
+  for (std::int32_t i = 0; i < g.h; ++i) {
+    const std::int8_t* x = g.row(i).data();
+    const std::int8_t* y = b->row(i).data();
+    std::int8_t* o = out->cells() + static_cast<std::ptrdiff_t>(i) * g.w;
+    for (std::int32_t j = 0; j < g.w; ++j) o[j] = x[j] == y[j] ? x[j] : fallback;
+  }
+  return Value::grid(out);
 }
 
 Value prim_canvas(Args a, EvalCtx& ctx) noexcept {

@@ -168,4 +168,50 @@ Value set_difference(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept {
   return out.finish();
 }
 
+Value set_union_all(std::span<const Value> sets, EvalCtx& ctx) noexcept {
+  std::size_t total = 0;
+  for (const Value& v : sets) total += v.as_set().n;
+  if (total == 0) return empty_set();
+  if (!ctx.items_ok(total)) return resource_error();
+  auto* a = static_cast<Value*>(ctx.alloc(total * sizeof(Value)));
+  auto* b = static_cast<Value*>(ctx.alloc(total * sizeof(Value)));
+  auto* bounds = static_cast<std::size_t*>(ctx.alloc((sets.size() + 1) * sizeof(std::size_t)));
+  if (!a || !b || !bounds) return resource_error();
+  // Runs: the parts, concatenated in order. Then merge neighbouring runs until one is left.
+  std::size_t runs = 0, at = 0;
+  bounds[0] = 0;
+  for (const Value& v : sets) {
+    const SetObj& s = v.as_set();
+    if (s.n == 0) continue;
+    std::copy(s.items(), s.items() + s.n, a + at);
+    at += s.n;
+    bounds[++runs] = at;
+  }
+  const auto less = [](const Value& x, const Value& y) {
+    if (x.tag() == y.tag() && (x.is_pair() || x.is_cell())) {
+      if (x.is_cell() && x.cell_color() != y.cell_color()) return x.cell_color() < y.cell_color();
+      return x.a() != y.a() ? x.a() < y.a() : x.b() < y.b();
+    }
+    return compare(x, y) < 0;
+  };
+  if (!ctx.charge(total)) return timeout_error();
+  while (runs > 1) {
+    std::size_t out = 0;
+    for (std::size_t r = 0; r < runs; r += 2) {
+      const std::size_t lo = bounds[r], mid = bounds[r + 1];
+      const std::size_t hi = r + 2 <= runs ? bounds[r + 2] : mid;
+      std::merge(a + lo, a + mid, a + mid, a + hi, b + lo, less);  // stable: left run first
+      bounds[++out] = hi;
+    }
+    runs = out;
+    std::swap(a, b);
+  }
+  SetBuilder result(ctx, total);
+  result.push_ascending(a[0]);
+  for (std::size_t k = 1; k < total; ++k) {
+    if (compare(a[k - 1], a[k]) != 0) result.push_ascending(a[k]);
+  }
+  return result.finish();
+}
+
 }  // namespace batt::dsl

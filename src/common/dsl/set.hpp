@@ -88,6 +88,11 @@ Value set_union(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
 Value set_intersection(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
 Value set_difference(const SetObj& a, const SetObj& b, EvalCtx& ctx) noexcept;
 
+// The union of many sets (every item of `sets` is a Set value): a k-way merge of the sorted
+// parts, O(n log k) instead of sorting all n items. Of equal items (True and 1) the one in
+// the earliest part stays, as Python's set construction keeps the first one inserted.
+Value set_union_all(std::span<const Value> sets, EvalCtx& ctx) noexcept;
+
 // Sorts items[0..n) canonically and removes duplicates in place; returns the new length.
 // Of several equal items (True and 1) the first one stays, as in Python, when `scratch`
 // (n Values of working memory) is given; without it the tie is broken by tag.

@@ -11,6 +11,7 @@
 #include "program/md5.hpp"
 #include "program/names.hpp"
 #include "program/parser.hpp"
+#include "program/source_file.hpp"
 
 namespace batt::program {
 
@@ -439,27 +440,7 @@ Corpus load_corpus(const std::vector<std::string>& paths, Diagnostics& diags, co
     }
   }
   auto read = [&](const std::string& path, std::string& text) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-      diags.error(path, 0, 0, "cannot read: " + ec.message());
-      return false;
-    }
-    if (size > limits.max_file_bytes) {
-      diags.error(path, 0, 0,
-                  "file is " + std::to_string(size) + " bytes, over the limit of " +
-                      std::to_string(limits.max_file_bytes));
-      return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (!in) {
-      diags.error(path, 0, 0, "cannot read the file");
-      return false;
-    }
-    text = std::move(ss).str();
-    return true;
+    return read_source_file(path, limits.max_file_bytes, "a batch file", diags, text);
   };
   CorpusBuilder builder(diags, limits, dialect);
   std::size_t unread = 0;

@@ -21,18 +21,14 @@
 
 #include "program/candidates.hpp"
 #include "program/inspect.hpp"
+#include "support/text_file.hpp"
 
 namespace batt::program {
 namespace {
 
 const std::string kDir = std::string(BATT_SOURCE_DIR) + "/tests/fixtures/hostile/";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
-}
+using batt::testing::read_text;
 
 std::size_t physical_lines(std::string_view text) {
   const auto n = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -68,7 +64,7 @@ struct Loaded {
 Loaded load_file(const std::string& name) {
   Loaded l;
   l.path = kDir + name;
-  l.text = read_file(l.path);
+  l.text = read_text(l.path);
   l.corpus = load_corpus({l.path}, l.diags);
   return l;
 }

@@ -1,0 +1,74 @@
+#include "coordinator/tables.hpp"
+
+#include "program/canonical.hpp"
+
+namespace batt::coordinator {
+
+namespace {
+
+// Distinct DAG nodes under `root` (iterative; `seen` is a stamp per node, reused).
+std::uint32_t slice_nodes(const program::Dag& dag, program::NodeId root,
+                          std::vector<std::uint32_t>& seen, std::uint32_t stamp) {
+  std::vector<program::NodeId> todo{root};
+  seen[root] = stamp;
+  std::uint32_t count = 0;
+  while (!todo.empty()) {
+    const program::NodeId n = todo.back();
+    todo.pop_back();
+    ++count;
+    for (const program::NodeId c : dag.children(n)) {
+      if (seen[c] != stamp) {
+        seen[c] = stamp;
+        todo.push_back(c);
+      }
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+std::vector<report::TaskRow> task_rows(const std::vector<worker::TaskInput>& tasks) {
+  std::vector<report::TaskRow> rows;
+  for (const worker::TaskInput& t : tasks) {
+    rows.push_back({t.task->id, t.task->source, static_cast<std::int16_t>(t.task->demo.size()),
+                    static_cast<std::int16_t>(t.task->test.size()), t.task->test_outputs_known()});
+  }
+  return rows;
+}
+
+std::vector<report::CandidateRow> candidate_rows(const worker::CorpusView& cv) {
+  const program::Corpus& corpus = *cv.corpus;
+  std::vector<report::CandidateRow> rows;
+  std::vector<std::uint32_t> seen(corpus.dag.size(), 0);
+  for (std::size_t i = 0; i < corpus.candidates.size(); ++i) {
+    const program::Candidate& c = corpus.candidates[i];
+    report::CandidateRow r;
+    r.id = c.id;
+    r.md5 = c.md5.value_or("");
+    r.kind = static_cast<std::int8_t>(c.kind);
+    r.mode = static_cast<std::int8_t>(cv.modes[i]);
+    r.evaluable = c.evaluable();
+    r.canonical_bytes = c.canonical_bytes;
+    r.nodes = slice_nodes(corpus.dag, c.root, seen, static_cast<std::uint32_t>(i + 1));
+    if (c.md5) r.canonical = program::canonical_text(corpus.dag, c.root, c.kind);
+    if (program::expanded_length(corpus.dag, c.root, c.kind) <= corpus.max_text_bytes) {
+      r.expanded = program::expanded_text(corpus.dag, c.root, c.kind);
+    }
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::vector<report::OriginRow> origin_rows(const program::Corpus& corpus) {
+  std::vector<report::OriginRow> rows;
+  for (std::size_t i = 0; i < corpus.candidates.size(); ++i) {
+    for (const program::Origin& o : corpus.candidates[i].origins) {
+      rows.push_back({static_cast<std::int32_t>(i), o.file, o.line, o.record, o.task,
+                      static_cast<std::int8_t>(o.mutated ? (*o.mutated ? 1 : 0) : -1), o.differ});
+    }
+  }
+  return rows;
+}
+
+}  // namespace batt::coordinator

@@ -1,0 +1,302 @@
+// End to end: the real batt_mpi binary on the bundled corpus, its HDF5 report read back
+// through the HDF5 library and compared with tests/fixtures/corpus_expected.json, which
+// tests/fixtures/corpus_oracle.py computed independently with the reference Python arc-dsl.
+// Also: identical reports for 1 and 2 threads, hostile programs within budget, bad input,
+// and a run killed mid-way leaving a readable report.h5.partial.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "report/report_reader.hpp"
+#include "support/text_file.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using batt::report::ReportReader;
+
+// A writer holds an HDF5 file lock; peeking at its file while it runs needs locking off in
+// the reader (as it does for h5py users watching a run). HDF5 reads this once, at start.
+const bool kNoLocking = setenv("HDF5_USE_FILE_LOCKING", "FALSE", 1) == 0;
+
+const std::string kExe = BATT_MPI_EXE;
+const std::string kSource = BATT_SOURCE_DIR;
+const std::string kShared = BATT_SHARED_DIR;
+
+fs::path scratch(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("batt_e2e_" + std::to_string(getpid()));
+  fs::create_directories(d);
+  return d / name;
+}
+
+// Runs batt_mpi with `args` (a shell fragment); returns the exit status, output in `out`.
+int run(const std::string& args, std::string* out = nullptr) {
+  const fs::path log = scratch("log.txt");
+  const std::string cmd =
+      "cd " + kSource + " && " + kExe + " " + args + " >" + log.string() + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  if (out) *out = batt::testing::read_text(log.string());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+const char* status_name(std::int64_t code) {
+  static const char* names[] = {"ok", "mismatch", "error", "timeout", "resource", "skipped"};
+  return code >= 0 && code < 6 ? names[code] : "?";
+}
+
+class CorpusRun : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    report_ = scratch("cross.h5");
+    std::string out;
+    ASSERT_EQ(run("corpus --pairing cross -j 1 -o " + report_.string(), &out), 0) << out;
+    summary_ = out;
+  }
+  static fs::path report_;
+  static std::string summary_;
+};
+fs::path CorpusRun::report_;
+std::string CorpusRun::summary_;
+
+TEST_F(CorpusRun, MatchesTheIndependentOracle) {
+  std::ifstream in(kSource + "/tests/fixtures/corpus_expected.json");
+  const nlohmann::json expected = nlohmann::json::parse(in);
+  const ReportReader r(report_.string());
+  EXPECT_EQ(r.attr_string("status"), "complete");
+  const auto md5 = r.read_string("candidates", "md5");
+  const auto kind = r.read_int64("candidates", "kind");
+  const auto task_ids = r.read_string("tasks", "id");
+  ASSERT_EQ(task_ids.size(), 10u);
+
+  const auto cand = r.read_int64("results", "cand");
+  const auto task = r.read_int64("results", "task");
+  const auto demo_hits = r.read_int64("results", "demo_hits");
+  const auto test_hits = r.read_int64("results", "test_hits");
+  const auto bits = r.read_int64("results", "status_bits");
+  const auto solved = r.read_int64("results", "solved");
+  const auto valid = r.read_int64("results", "valid");
+  const auto time_us = r.read_double("results", "time_us");
+
+  std::size_t solver_cands = 0;
+  for (const auto& [m, c] : expected["candidates"].items()) solver_cands += c["kind"] == "solver";
+  ASSERT_EQ(cand.size(), solver_cands * task_ids.size());  // cross: every pair once
+
+  std::size_t checked = 0, hits = 0;
+  for (std::size_t i = 0; i < cand.size(); ++i) {
+    const std::string& m = md5[static_cast<std::size_t>(cand[i])];
+    const std::string& t = task_ids[static_cast<std::size_t>(task[i])];
+    ASSERT_EQ(kind[static_cast<std::size_t>(cand[i])], 0);
+    const nlohmann::json& e = expected["candidates"].at(m)["tasks"].at(t);
+    int k = 0, demo = 0, test = 0;
+    bool all = true;
+    for (const char* part : {"demo", "test"}) {
+      for (const auto& s : e[part]) {
+        const std::int64_t code = (bits[i] >> (4 * k)) & 15;
+        EXPECT_EQ(status_name(code), s.get<std::string>())
+            << m << " on " << t << " " << part << " sample " << k;
+        const bool hit = s == "ok";
+        (std::string(part) == "demo" ? demo : test) += hit;
+        all = all && hit;
+        ++k;
+      }
+    }
+    EXPECT_EQ(demo_hits[i], demo) << m << " " << t;
+    EXPECT_EQ(test_hits[i], test) << m << " " << t;
+    EXPECT_EQ(solved[i], all ? 1 : 0) << m << " " << t;
+    if (demo + test > 0) {
+      ++hits;
+      EXPECT_EQ(valid[i], 1) << m << " " << t;  // canonical re-run gives the same outputs
+      EXPECT_GT(time_us[i], 0.0);
+    } else {
+      EXPECT_EQ(valid[i], -1);
+    }
+    ++checked;
+  }
+  EXPECT_GT(hits, 10u);
+
+  // Match-only diff: every (candidate, task, differ) credit equals the oracle's.
+  const auto d_cand = r.read_int64("diffs", "cand");
+  const auto d_task = r.read_int64("diffs", "task");
+  const auto d_differ = r.read_int64("diffs", "differ");
+  const auto iz = r.read_int64("diffs", "iz");
+  const auto zo = r.read_int64("diffs", "zo");
+  const auto samples = r.read_int64("diffs", "samples");
+  const auto differ_cand = r.read_int64("differs", "cand");
+  std::size_t expected_rows = 0;
+  for (const auto& [m, per_task] : expected["diffs"].items()) {
+    for (const auto& [t, per_differ] : per_task.items()) {
+      for (const auto& [d, v] : per_differ.items()) expected_rows += v["samples"] > 0;
+    }
+  }
+  EXPECT_EQ(d_cand.size(), expected_rows);
+  for (std::size_t i = 0; i < d_cand.size(); ++i) {
+    const std::string& m = md5[static_cast<std::size_t>(d_cand[i])];
+    const std::string& t = task_ids[static_cast<std::size_t>(d_task[i])];
+    const std::string& d =
+        md5[static_cast<std::size_t>(differ_cand[static_cast<std::size_t>(d_differ[i])])];
+    const nlohmann::json& e = expected["diffs"].at(m).at(t).at(d);
+    EXPECT_EQ(iz[i], e["iz"].get<int>()) << m << " " << t << " " << d;
+    EXPECT_EQ(zo[i], e["zo"].get<int>()) << m << " " << t << " " << d;
+    EXPECT_EQ(samples[i], e["samples"].get<int>()) << m << " " << t << " " << d;
+  }
+}
+
+TEST_F(CorpusRun, SummaryHasTheTimingTableAndDemoScoringLine) {
+  EXPECT_NE(summary_.find("Timing summary (seconds):"), std::string::npos) << summary_;
+  EXPECT_NE(summary_.find("-- Demo scoring: "), std::string::npos) << summary_;
+  EXPECT_NE(summary_.find("solved: 10 of 10 tasks"), std::string::npos) << summary_;
+  const ReportReader r(report_.string());
+  EXPECT_GT(r.rows("timings"), 3u);
+  EXPECT_GT(r.rows("outputs"), 0u);                    // --store-outputs test by default
+  EXPECT_GT(r.rows("origins"), r.rows("candidates"));  // duplicates keep every origin
+}
+
+TEST_F(CorpusRun, SameReportForOneAndTwoThreads) {
+  const fs::path two = scratch("cross2.h5");
+  std::string out;
+  ASSERT_EQ(
+      run("corpus --pairing cross -j 2 --block 7 --batch-units 3 -q -o " + two.string(), &out), 0)
+      << out;
+  // Block size changes how candidates share walks, not what they compute; unit ids and
+  // timings differ by design.
+  const std::string_view ignore[] = {"timings", "results.time_us", "results.unit"};
+  const auto diffs = batt::report::compare_reports(report_.string(), two.string(), ignore);
+  EXPECT_TRUE(diffs.empty()) << diffs.front();
+}
+
+TEST(Job, OriginPairingTriesEachCandidateOnItsOwnTasks) {
+  const fs::path rep = scratch("origin.h5");
+  std::string out;
+  ASSERT_EQ(run("corpus -q -o " + rep.string(), &out), 0) << out;
+  const ReportReader r(rep.string());
+  const auto task = r.read_int64("results", "task");
+  const auto cand = r.read_int64("results", "cand");
+  const auto o_cand = r.read_int64("origins", "cand");
+  const auto o_task = r.read_string("origins", "task");
+  const auto ids = r.read_string("tasks", "id");
+  for (std::size_t i = 0; i < task.size(); ++i) {
+    bool named = false;
+    for (std::size_t k = 0; k < o_cand.size(); ++k) {
+      named =
+          named || (o_cand[k] == cand[i] && o_task[k] == ids[static_cast<std::size_t>(task[i])]);
+    }
+    EXPECT_TRUE(named) << "row " << i;
+  }
+  EXPECT_GE(task.size(), 109u);
+}
+
+TEST(Job, HostileBatchFinishesWithinBudget) {
+  const fs::path rep = scratch("hostile.h5");
+  std::string out;
+  const auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(run("--task-path corpus/tasks --batches tests/fixtures/hostile_batch --tasks "
+                "007bbfb7,3c9b0459 --pairing cross --deadline-ms 100 --max-steps 2000000 -q -o " +
+                    rep.string(),
+                &out),
+            0)
+      << out;
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(s, 60.0);
+  const ReportReader r(rep.string());
+  const auto status = r.read_int64("results", "status");
+  std::map<std::int64_t, int> count;
+  for (auto st : status) ++count[st];
+  EXPECT_GT(count[3] + count[4], 0) << "no timeout or resource status";
+  EXPECT_GT(count[0], 0) << "the sane candidate must still solve its task";
+}
+
+TEST(Job, BadInputIsAClearErrorNotACrash) {
+  std::string out;
+  EXPECT_EQ(run("no/such/corpus", &out), 2);
+  EXPECT_NE(out.find("no/such/corpus"), std::string::npos) << out;
+  EXPECT_EQ(run("corpus --tasks 007bbfb7,zzzzzzzz -o " + scratch("bad.h5").string(), &out), 2);
+  EXPECT_NE(out.find("zzzzzzzz"), std::string::npos) << out;
+  EXPECT_EQ(run("corpus --pairing sideways", &out), 105 /* CLI11 validation */) << out;
+  EXPECT_EQ(run("corpus -o /proc/forbidden/report.h5", &out), 2);
+  EXPECT_NE(out.find("/proc/forbidden/report.h5"), std::string::npos) << out;
+}
+
+// Starts a long run (the hostile batch, whose programs run into their 100 ms deadlines, on
+// all 400 ARC-AGI-1 training tasks, one candidate per unit, a flush after every unit:
+// minutes), stops it once the report has rows, and reads what it left.
+pid_t start_long_run(const fs::path& rep) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(kSource.c_str()) != 0) _exit(127);
+    const std::string tasks = kShared + "/arc/arc-agi-1/training";
+    execl(kExe.c_str(), kExe.c_str(), "--task-path", tasks.c_str(), "--batches",
+          "tests/fixtures/hostile_batch", "--pairing", "cross", "--block", "1", "--batch-units",
+          "1", "--flush-s", "0", "-j", "1", "-q", "-o", rep.string().c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+bool has_results(const fs::path& partial) {
+  EXPECT_TRUE(kNoLocking);
+  try {
+    if (!fs::exists(partial)) return false;
+    return ReportReader(partial.string()).rows("results") > 0;
+  } catch (const std::exception&) {
+    return false;  // not flushed yet, or caught mid-write: try again
+  }
+}
+
+TEST(Job, KilledRunLeavesAReadablePartialReport) {
+  for (const int sig : {SIGKILL, SIGTERM}) {
+    const fs::path rep = scratch(sig == SIGKILL ? "killed.h5" : "termed.h5");
+    const fs::path partial = rep.string() + ".partial";
+    const pid_t pid = start_long_run(rep);
+    for (int i = 0; i < 600 && !has_results(partial); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    kill(pid, sig);
+    int st = 0;
+    waitpid(pid, &st, 0);
+    ASSERT_FALSE(fs::exists(rep)) << "the run finished before it was stopped";
+    const ReportReader r(partial.string());
+    EXPECT_GT(r.rows("results"), 0u);
+    EXPECT_EQ(r.rows("tasks"), 400u);
+    if (sig == SIGTERM) {
+      EXPECT_TRUE(WIFEXITED(st)) << "SIGTERM must end the run cleanly";
+      EXPECT_EQ(WEXITSTATUS(st), 1);
+      EXPECT_EQ(r.attr_string("status"), "aborted");
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Job, ConfigFileGivesOptionsAndTheCommandLineWins) {
+  std::string dflt, from_file;
+  ASSERT_EQ(run("--print-config", &dflt), 0);
+  ASSERT_EQ(run("--config configs/default.toml --print-config", &from_file), 0);
+  EXPECT_EQ(dflt, from_file) << "configs/default.toml drifted from the built-in defaults";
+
+  const fs::path cfg = scratch("c.toml");
+  std::ofstream(cfg) << "pairing = \"cross\"\nblock = 5\n";
+  std::string out;
+  ASSERT_EQ(run("--config " + cfg.string() + " --block 9 --print-config", &out), 0);
+  EXPECT_NE(out.find("pairing=\"cross\""), std::string::npos) << out;
+  EXPECT_NE(out.find("block=9"), std::string::npos) << out;
+
+  std::ofstream(cfg) << "pairng = \"cross\"\n";  // misspelt
+  EXPECT_NE(run("--config " + cfg.string() + " --print-config", &out), 0);
+  EXPECT_NE(out.find("pairng"), std::string::npos) << out;
+}
+
+}  // namespace
