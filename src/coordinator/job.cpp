@@ -166,6 +166,10 @@ int run_job(const JobOptions& opt, JobSummary* out_summary) {
 
   std::unique_ptr<report::ReportWriter> writer;
   try {
+    // -o runs/today/report.h5 makes runs/today/ (as mkdir -p would).
+    if (const fs::path dir = fs::path(opt.out).parent_path(); !dir.empty()) {
+      fs::create_directories(dir);
+    }
     writer = std::make_unique<report::ReportWriter>(opt.out);
   } catch (const std::exception& e) {
     std::cerr << "batt_mpi: cannot write the report: " << e.what() << '\n';

@@ -2,8 +2,10 @@
 report that tests/report/write_example_report.cpp wrote, and checks the DataFrame and the
 grid it builds against the rows that program wrote.
 
-Usage: /usr/bin/python3 h5py_example_test.py docs/report-schema.md DIR/report.h5
-(the Debian python3, which has h5py and pandas).
+Usage: /usr/bin/python3 h5py_example_test.py docs/report-schema.md DIR/report.h5 [corpus]
+(the Debian python3, which has h5py and pandas). With `corpus`, the report is the one
+`batt_mpi corpus --pairing cross` writes for the bundled corpus, and the checks are what a
+user would look at first: every bundled task solved, an output grid of the right shape.
 """
 import os
 import re
@@ -21,6 +23,8 @@ def main():
     scope = {}
     exec(compile(blocks[0], f"{doc} (python block)", "exec"), scope)
     df, grid = scope["df"], scope["grid"]
+    if len(sys.argv) > 3 and sys.argv[3] == "corpus":
+        return check_corpus(df, grid, scope["out"])
 
     cols = ["cand", "task", "cand_md5", "task_id", "solved", "status", "demo_hits", "time_us",
             "rank", "cand_kind"]
@@ -45,6 +49,15 @@ def main():
     # The stored grid: the test input of 007bbfb7.
     assert grid.tolist() == [[7, 0, 7], [7, 0, 7], [7, 7, 0]], grid.tolist()
     print(f"ok: {len(df)} joined results, a {grid.shape[0]}x{grid.shape[1]} grid")
+
+
+def check_corpus(df, grid, out):
+    solved = sorted(set(df.loc[df.solved == 1, "task_id"]))
+    assert len(solved) == 10, solved
+    assert (df.cand_kind == 0).all()
+    assert grid.shape == (out.rows, out.cols), (grid.shape, out.rows, out.cols)
+    assert df.loc[df.solved == 1, "time_us"].gt(0).all()
+    print(f"ok: {len(df)} joined results, {len(solved)} tasks solved")
 
 
 if __name__ == "__main__":
