@@ -172,7 +172,7 @@ int run_job(const JobOptions& opt, JobSummary* out_summary) {
     }
     writer = std::make_unique<report::ReportWriter>(opt.out);
   } catch (const std::exception& e) {
-    std::cerr << "batt_mpi: cannot write the report: " << e.what() << '\n';
+    std::cerr << "batt_mpi: cannot write the report " << opt.out << ": " << e.what() << '\n';
     return 2;
   }
   writer->set_attr("command_line", opt.command_line);
