@@ -177,7 +177,10 @@ int run_job(const JobOptions& opt, JobSummary* out_summary) {
   }
   writer->set_attr("command_line", opt.command_line);
   writer->set_attr("config", opt.config_text);
+  writer->set_attr("git_sha", opt.git_sha);
+  writer->set_attr("git_dirty", std::int64_t{opt.git_dirty ? 1 : 0});
   writer->set_attr("hostname", host_name());
+  writer->set_attr("gpus", "none (CPU workers)");
   writer->set_attr("mpi_world_size", std::int64_t{1});
   writer->set_attr("threads", std::int64_t{threads});
   writer->set_attr("pairing", opt.pairing == Pairing::Cross ? "cross" : "origin");

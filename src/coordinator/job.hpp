@@ -33,6 +33,8 @@ struct JobOptions {
   // Provenance, stored as root attributes.
   std::string command_line;
   std::string config_text;  // the resolved options, as the config file format
+  std::string git_sha;      // the commit the binary was built from
+  bool git_dirty = false;   // ... with uncommitted changes
 };
 
 // Totals of a finished run (also printed by the summary).

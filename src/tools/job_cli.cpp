@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include "git_sha.hpp"  // generated at build time (cmake/GitSha.cmake)
+
 namespace batt::tools {
 
 JobCli::JobCli(CLI::App& app) {
@@ -129,6 +131,8 @@ coordinator::JobOptions JobCli::options(const CLI::App& app, int argc, char** ar
     opt.command_line += argv[i];
   }
   opt.config_text = app.config_to_str(true, false);
+  opt.git_sha = BATT_GIT_SHA;
+  opt.git_dirty = BATT_GIT_DIRTY != 0;
   return opt;
 }
 

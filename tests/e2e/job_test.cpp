@@ -162,6 +162,21 @@ TEST_F(CorpusRun, SummaryHasTheTimingTableAndDemoScoringLine) {
   EXPECT_GT(r.rows("origins"), r.rows("candidates"));  // duplicates keep every origin
 }
 
+TEST_F(CorpusRun, ReportCarriesProvenance) {
+  const ReportReader r(report_.string());
+  EXPECT_EQ(r.attr_int("schema_version"), 1);
+  EXPECT_NE(r.attr_string("command_line").value_or("").find("--pairing cross"), std::string::npos);
+  EXPECT_NE(r.attr_string("config").value_or("").find("pairing=\"cross\""), std::string::npos);
+  const std::string sha = r.attr_string("git_sha").value_or("");
+  EXPECT_TRUE(sha.size() == 40 || sha == "unknown") << sha;  // "unknown" outside a checkout
+  EXPECT_EQ(r.attr_string("pairing"), "cross");
+  EXPECT_EQ(r.attr_int("n_tasks"), 10);
+  EXPECT_EQ(r.attr_int("n_candidates_unique"), static_cast<std::int64_t>(r.rows("candidates")));
+  EXPECT_GT(r.attr_double("dedup_ratio").value_or(0), 1.0);
+  EXPECT_TRUE(r.attr_string("start_time_utc").has_value());
+  EXPECT_TRUE(r.attr_string("end_time_utc").has_value());
+}
+
 TEST_F(CorpusRun, SameReportForOneAndTwoThreads) {
   const fs::path two = scratch("cross2.h5");
   std::string out;
