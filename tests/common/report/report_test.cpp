@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -304,12 +303,16 @@ TEST(Report, EveryColumnReadsBack) {
   // Root attributes.
   EXPECT_EQ(rd.attr_int("schema_version"), kSchemaVersion);
   EXPECT_EQ(rd.attr_string("status"), "complete");
-  EXPECT_TRUE(std::regex_match(*rd.attr_string("batt_version"), std::regex(R"(\d+\.\d+\.\d+)")));
-  const std::regex iso(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
+  // Shapes, every digit written as 9 (std::regex trips GCC 12's -Wmaybe-uninitialized).
+  const auto shape = [](std::string s) {
+    for (char& ch : s) ch = (ch >= '0' && ch <= '9') ? '9' : ch;
+    return s;
+  };
+  EXPECT_EQ(shape(*rd.attr_string("batt_version")), "9.9.9");
   const std::string start = *rd.attr_string("start_time_utc"),
                     end = *rd.attr_string("end_time_utc");
-  EXPECT_TRUE(std::regex_match(start, iso)) << start;
-  EXPECT_TRUE(std::regex_match(end, iso)) << end;
+  EXPECT_EQ(shape(start), "9999-99-99T99:99:99Z") << start;
+  EXPECT_EQ(shape(end), "9999-99-99T99:99:99Z") << end;
   EXPECT_LE(start, end);
   EXPECT_EQ(rd.attr_string("git_sha"), "bee755a");
   EXPECT_EQ(rd.attr_int("mpi_world_size"), 3);
