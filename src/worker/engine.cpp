@@ -1,6 +1,7 @@
 #include "worker/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 #include "dsl/check.hpp"
@@ -26,7 +27,12 @@ Status status_of(const Value& v) noexcept {
   }
 }
 
-Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::Dialect dialect) {
+namespace {
+std::atomic<std::uint64_t> g_block_serial{0};
+}  // namespace
+
+Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::Dialect dialect)
+    : serial_(++g_block_serial) {
   // The union of the slices, found iteratively (chains can be 20,000 deep).
   std::unordered_map<NodeId, std::uint32_t> local;
   std::vector<NodeId> order;
@@ -56,8 +62,10 @@ Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::
           node.op = Op::S;
         } else if (name == "I") {
           node.op = Op::I;
+          node.varies = true;
         } else if (name == "C") {
           node.op = Op::C;
+          node.varies = true;
         } else if (auto c = dsl::find_constant(name, dialect)) {
           node.value = *c;
         } else if (const std::int32_t p = dsl::find_prim(name, dialect); p >= 0) {
@@ -75,7 +83,10 @@ Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::
         node.op = dag.kind(n) == NodeKind::Tuple ? Op::Tuple : Op::Call;
         node.first = static_cast<std::uint32_t>(kids_.size());
         node.count = static_cast<std::uint32_t>(dag.children(n).size());
-        for (const NodeId c : dag.children(n)) kids_.push_back(local[c]);
+        for (const NodeId c : dag.children(n)) {
+          kids_.push_back(local[c]);
+          node.varies = node.varies || nodes_[local[c]].varies;  // children come first
+        }
         break;
     }
   }
@@ -109,7 +120,7 @@ Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::
 }
 
 Evaluator::Evaluator(const dsl::Limits& limits, std::size_t arena_bytes)
-    : limits_(limits), arena_(arena_bytes) {}
+    : limits_(limits), arena_(arena_bytes), unit_arena_(arena_bytes) {}
 
 Value Evaluator::eval_node(const Block& b, const Block::Node& n, const std::vector<Value>& memo,
                            const Inputs& in, dsl::EvalCtx& ctx) {
@@ -137,16 +148,24 @@ Value Evaluator::eval_node(const Block& b, const Block::Node& n, const std::vect
 }
 
 void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out) {
-  arena_.reset();
-  dsl::EvalCtx ctx(arena_, limits_);
   const std::size_t n = b.nodes_.size();
-  strict_.assign(n, Value::none());
-  batt_.assign(n, Value::none());
-  own_strict_.assign(n, 0);
-  own_batt_.assign(n, 0);
-  chain_strict_.assign(n, 0);
-  chain_batt_.assign(n, 0);
-  same_.assign(n, 1);
+  // The sample-invariant values of the previous run() stay valid for the same block and S.
+  const void* s_id = in.S.is_heap() ? in.S.heap_ptr() : nullptr;
+  const bool same_unit = unit_block_ == b.serial() && unit_s_ == s_id && s_id;
+  if (!same_unit) {
+    unit_arena_.reset();
+    unit_block_ = b.serial();
+    unit_s_ = s_id;
+    strict_.assign(n, Value::none());
+    batt_.assign(n, Value::none());
+    own_strict_.assign(n, 0);
+    own_batt_.assign(n, 0);
+    chain_strict_.assign(n, 0);
+    chain_batt_.assign(n, 0);
+    same_.assign(n, 1);
+  }
+  arena_.reset();
+  dsl::EvalCtx sample_ctx(arena_, limits_), unit_ctx(unit_arena_, limits_);
 
   // Evaluates node i in one mode: its own budget window, unless its costliest chain of
   // inputs already used up a whole budget.
@@ -159,9 +178,11 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
     }
     if (longest >= limits_.max_steps) {
       memo[i] = dsl::timeout_error();
+      own[i] = 0;
       chain[i] = longest;
       return;
     }
+    dsl::EvalCtx& ctx = node.varies ? sample_ctx : unit_ctx;
     ctx.compat = compat;
     ctx.restart_budget();
     const std::uint64_t before = ctx.steps();
@@ -172,8 +193,9 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
 
   for (std::size_t i = 0; i < n; ++i) {
     const Block::Node& node = b.nodes_[i];
+    if (same_unit && !node.varies) continue;  // computed on an earlier sample
     if (node.op != Block::Op::Tuple && node.op != Block::Op::Call) {
-      strict_[i] = batt_[i] = eval_node(b, node, strict_, in, ctx);
+      strict_[i] = batt_[i] = eval_node(b, node, strict_, in, sample_ctx);
       continue;
     }
     if (node.strict) compute(i, strict_, own_strict_, chain_strict_, false);

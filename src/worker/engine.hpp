@@ -19,6 +19,11 @@
 // evaluation goes on (EvalCtx::compat). Both modes share the walk; a node needed in both is
 // computed twice only when its strict value is an error or one of its inputs differs.
 //
+// Hoisting. A node that depends on neither I nor C (a closure such as rbind(f, x), anything
+// computed from S alone) has the same value and cost on every sample of a task: the
+// evaluator computes it on the first sample of a unit, keeps it in a second arena, and reuses
+// it for the next samples of the same block and S.
+//
 // Results are deterministic: the same block and sample give the same statuses, steps and
 // values, whatever thread runs them (the deadline aside, which only a runaway node reaches).
 #include <cstdint>
@@ -51,6 +56,8 @@ class Block {
 
   std::size_t size() const noexcept { return roots_.size(); }
   std::size_t nodes() const noexcept { return nodes_.size(); }
+  // Unique per Block ever built in the process (an address can be reused by a later Block).
+  std::uint64_t serial() const noexcept { return serial_; }
   // Distinct nodes in entry k's slice.
   std::size_t slice_size(std::size_t k) const noexcept {
     return slice_begin_[k + 1] - slice_begin_[k];
@@ -63,10 +70,12 @@ class Block {
     Op op = Op::Const;
     bool strict = false;      // needed by a strict entry
     bool batt = false;        // needed by a batt entry
+    bool varies = false;      // depends on I or C (else only on S and constants)
     std::uint32_t first = 0;  // children in kids_ (Call: callee first)
     std::uint32_t count = 0;
     dsl::Value value;  // Const: the resolved name or integer (an Error for an unknown name)
   };
+  std::uint64_t serial_;
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> kids_;
   std::vector<std::uint32_t> roots_;  // local index of each entry's root
@@ -95,8 +104,9 @@ class Evaluator {
  public:
   explicit Evaluator(const dsl::Limits& limits, std::size_t arena_bytes = dsl::Arena::kDefaultCap);
 
-  // Evaluates every entry of `block` on `in`; out[k] is entry k's outcome. Resets the arena
-  // first, so values from the previous run() are gone; `in` must not live in this arena.
+  // Evaluates every entry of `block` on `in`; out[k] is entry k's outcome. Values from the
+  // previous run() are gone, except the sample-invariant ones when `block` and `in.S` are the
+  // same as then; `in` must not live in this evaluator's arenas.
   void run(const Block& block, const Inputs& in, std::vector<Outcome>& out);
 
   const dsl::Limits& limits() const noexcept { return limits_; }
@@ -107,7 +117,10 @@ class Evaluator {
                        const Inputs& in, dsl::EvalCtx& ctx);
 
   dsl::Limits limits_;
-  dsl::Arena arena_;
+  dsl::Arena arena_;              // per run(): values that depend on I or C
+  dsl::Arena unit_arena_;         // per (block, S): the sample-invariant values
+  std::uint64_t unit_block_ = 0;  // Block::serial() of the hoisted values, 0 for none
+  const void* unit_s_ = nullptr;
   std::vector<dsl::Value> strict_, batt_;  // per local node
   std::vector<std::uint64_t> own_strict_, own_batt_, chain_strict_, chain_batt_;
   std::vector<std::uint8_t> same_;  // batt value is the strict value

@@ -13,6 +13,7 @@
 #include "program/candidates.hpp"
 #include "support/arc_data.hpp"
 #include "support/text_file.hpp"
+#include "worker/unit.hpp"
 
 namespace batt::worker {
 namespace {
@@ -155,6 +156,34 @@ TEST(Engine, HostileProgramsEndWithinBudget) {
   }
   EXPECT_EQ(out[4].status, Status::Timeout);  // each step is cheap; their sum is not
   EXPECT_EQ(out[5].status, Status::Ok);
+}
+
+TEST(Engine, SampleInvariantNodesAreReusedExactly) {
+  // x1..x3 depend on S alone (computed once per task), O on I too.
+  const program::Corpus c = load({}, R"(
+def solve_s(S, I, C):
+    x1 = apply(first, S)
+    x2 = apply(palette, x1)
+    x3 = size(x2)
+    O = upscale(I, x3)
+    return O
+)");
+  const corpus::TaskSet ts = task("007bbfb7");
+  dsl::Arena arena;
+  dsl::EvalCtx ctx(arena);
+  const Value S = demo_pairs(ts.tasks[0], ctx);  // as the job builds it
+  const BlockEntry e{c.candidates[0].root, Mode::Strict};
+  const Block b(c.dag, {&e, 1});
+  Evaluator warm(dsl::Limits{});
+  std::vector<Outcome> w, f;
+  for (const corpus::Sample& s : ts.tasks[0].demo) {
+    warm.run(b, Inputs{S, s.input}, w);  // hoisted values from the first sample on
+    Evaluator(dsl::Limits{}).run(b, Inputs{S, s.input}, f);
+    ASSERT_EQ(w[0].status, Status::Ok);
+    EXPECT_EQ(w[0].status, f[0].status);
+    EXPECT_EQ(w[0].steps, f[0].steps);
+    EXPECT_TRUE(dsl::identical(w[0].value, f[0].value));
+  }
 }
 
 TEST(Engine, ResultsAreDeterministic) {
