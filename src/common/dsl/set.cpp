@@ -206,10 +206,17 @@ Value set_union_all(std::span<const Value> sets, EvalCtx& ctx) noexcept {
     runs = out;
     std::swap(a, b);
   }
+  // Sorted: equal items are neighbours. Pairs and cells are equal only when identical.
+  const auto same = [](const Value& x, const Value& y) {
+    if (x.tag() == y.tag() && (x.is_pair() || x.is_cell())) {
+      return x.a() == y.a() && x.b() == y.b() && (x.is_pair() || x.cell_color() == y.cell_color());
+    }
+    return compare(x, y) == 0;
+  };
   SetBuilder result(ctx, total);
   result.push_ascending(a[0]);
   for (std::size_t k = 1; k < total; ++k) {
-    if (compare(a[k - 1], a[k]) != 0) result.push_ascending(a[k]);
+    if (!same(a[k - 1], a[k])) result.push_ascending(a[k]);
   }
   return result.finish();
 }
