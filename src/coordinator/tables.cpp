@@ -1,5 +1,7 @@
 #include "coordinator/tables.hpp"
 
+#include "coordinator/inputs.hpp"
+#include "coordinator/plan.hpp"
 #include "program/canonical.hpp"
 
 namespace batt::coordinator {
@@ -69,6 +71,25 @@ std::vector<report::OriginRow> origin_rows(const program::Corpus& corpus) {
     }
   }
   return rows;
+}
+
+void write_lookup_tables(report::ReportWriter& writer, const JobInputs& in, const Plan& plan) {
+  writer.write_tasks(task_rows(in.tasks));
+  writer.write_candidates(candidate_rows(in.cv));
+  writer.write_origins(origin_rows(in.corpus));
+  std::vector<report::DifferRow> differ_rows;
+  for (std::size_t d = 0; d < in.differs.cands.size(); ++d) {
+    differ_rows.push_back({in.differs.cands[d], in.differs.names[d]});
+  }
+  writer.write_differs(differ_rows);
+  writer.append_results(plan.skipped);
+  const auto unique = static_cast<std::int64_t>(in.corpus.candidates.size());
+  writer.set_attr("n_tasks", static_cast<std::int64_t>(in.tasks.size()));
+  writer.set_attr("n_candidates_unique", unique);
+  writer.set_attr("n_programs", static_cast<std::int64_t>(in.corpus.programs));
+  writer.set_attr(
+      "dedup_ratio",
+      unique == 0 ? 1.0 : static_cast<double>(in.corpus.programs) / static_cast<double>(unique));
 }
 
 }  // namespace batt::coordinator

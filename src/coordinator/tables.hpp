@@ -4,6 +4,7 @@
 // task, so the fact tables can refer to both by index.
 #include <vector>
 
+#include "report/report_writer.hpp"
 #include "report/rows.hpp"
 #include "worker/unit.hpp"
 
@@ -15,5 +16,12 @@ std::vector<report::TaskRow> task_rows(const std::vector<worker::TaskInput>& tas
 std::vector<report::CandidateRow> candidate_rows(const worker::CorpusView& cv);
 
 std::vector<report::OriginRow> origin_rows(const program::Corpus& corpus);
+
+struct JobInputs;
+struct Plan;
+
+// Writes /tasks, /candidates, /origins, /differs, the Skipped results of the plan, and the
+// corpus's attributes (n_tasks, n_candidates_unique, n_programs, dedup_ratio).
+void write_lookup_tables(report::ReportWriter& writer, const JobInputs& in, const Plan& plan);
 
 }  // namespace batt::coordinator
