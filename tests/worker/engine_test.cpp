@@ -178,7 +178,8 @@ def solve_s(S, I, C):
   std::vector<Outcome> w, f;
   for (const corpus::Sample& s : ts.tasks[0].demo) {
     warm.run(b, Inputs{S, s.input}, w);  // hoisted values from the first sample on
-    Evaluator(dsl::Limits{}).run(b, Inputs{S, s.input}, f);
+    Evaluator fresh(dsl::Limits{});      // f's values live in its arenas: keep it alive
+    fresh.run(b, Inputs{S, s.input}, f);
     ASSERT_EQ(w[0].status, Status::Ok);
     EXPECT_EQ(w[0].status, f[0].status);
     EXPECT_EQ(w[0].steps, f[0].steps);
@@ -195,10 +196,9 @@ TEST(Engine, ResultsAreDeterministic) {
   lim.max_steps = 20'000;
   const Block b(c.dag, all);
   std::vector<Outcome> first, again;
-  Evaluator(lim, std::size_t{64} << 20)
-      .run(b, Inputs{Value::none(), ts.tasks[0].test[0].input}, first);
-  Evaluator(lim, std::size_t{64} << 20)
-      .run(b, Inputs{Value::none(), ts.tasks[0].test[0].input}, again);
+  Evaluator one(lim, std::size_t{64} << 20), two(lim, std::size_t{64} << 20);
+  one.run(b, Inputs{Value::none(), ts.tasks[0].test[0].input}, first);
+  two.run(b, Inputs{Value::none(), ts.tasks[0].test[0].input}, again);
   for (std::size_t k = 0; k < all.size(); ++k) {
     EXPECT_EQ(first[k].status, again[k].status);
     EXPECT_EQ(first[k].steps, again[k].steps);
