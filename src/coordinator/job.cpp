@@ -87,9 +87,9 @@ std::size_t run_units_here(const JobOptions& opt, int threads, JobInputs& in, co
     std::vector<worker::UnitResult> results(last - first);
     tbb::parallel_for(first, last, [&](std::size_t u) {
       const Unit& unit = plan.units[u];
-      results[u - first] = workers.local().run(
-          in.cv, plan.blocks[unit.block], plan.block_cands[unit.block], in.tasks[unit.task],
-          diff_tables[unit.task], static_cast<std::int32_t>(u));
+      results[u - first] = workers.local().run(plan.blocks[unit.block], plan.block_info[unit.block],
+                                               in.tasks[unit.task], diff_tables[unit.task],
+                                               static_cast<std::int32_t>(u));
     });
     recorder.add(results);
     done = last;

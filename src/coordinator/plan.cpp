@@ -4,6 +4,8 @@
 #include <map>
 #include <string_view>
 
+#include "program/canonical.hpp"
+
 namespace batt::coordinator {
 
 namespace {
@@ -72,12 +74,16 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
       auto [it, fresh] = known.emplace(members, static_cast<std::uint32_t>(plan.blocks.size()));
       if (fresh) {
         std::vector<worker::BlockEntry> entries;
+        worker::BlockInfo info;
         for (const std::int32_t c : members) {
-          entries.push_back(
-              {cands[static_cast<std::size_t>(c)].root, cv.modes[static_cast<std::size_t>(c)]});
+          const program::Candidate& cand = cands[static_cast<std::size_t>(c)];
+          entries.push_back({cand.root, cv.modes[static_cast<std::size_t>(c)]});
+          info.md5.push_back(*cand.md5);
+          info.canonical.push_back(program::canonical_text(cv.corpus->dag, cand.root, cand.kind));
         }
+        info.cands = std::move(members);
         plan.blocks.emplace_back(cv.corpus->dag, entries);
-        plan.block_cands.push_back(std::move(members));
+        plan.block_info.push_back(std::move(info));
       }
       plan.units.push_back({static_cast<std::uint32_t>(t), it->second});
     }

@@ -119,6 +119,35 @@ Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::
   }
 }
 
+Block Block::single(std::size_t k) const {
+  Block one;
+  one.serial_ = ++g_block_serial;
+  // The slice's nodes in ascending (topological) order, renumbered densely.
+  std::vector<std::uint32_t> members(slice_.begin() + slice_begin_[k],
+                                     slice_.begin() + slice_begin_[k + 1]);
+  std::sort(members.begin(), members.end());
+  std::unordered_map<std::uint32_t, std::uint32_t> renumber;
+  for (std::uint32_t i = 0; i < members.size(); ++i) renumber[members[i]] = i;
+  const Mode mode = modes_[k];
+  for (const std::uint32_t m : members) {
+    Node node = nodes_[m];
+    node.strict = mode == Mode::Strict;
+    node.batt = mode == Mode::Batt;
+    const std::uint32_t first = static_cast<std::uint32_t>(one.kids_.size());
+    for (std::uint32_t j = 0; j < node.count; ++j) {
+      one.kids_.push_back(renumber.at(kids_[node.first + j]));
+    }
+    node.first = first;
+    one.nodes_.push_back(node);
+  }
+  one.roots_.push_back(renumber.at(roots_[k]));
+  one.modes_.push_back(mode);
+  one.slice_.resize(members.size());
+  for (std::uint32_t i = 0; i < members.size(); ++i) one.slice_[i] = i;
+  one.slice_begin_ = {0, static_cast<std::uint32_t>(members.size())};
+  return one;
+}
+
 Evaluator::Evaluator(const dsl::Limits& limits, std::size_t arena_bytes)
     : limits_(limits), arena_(arena_bytes), unit_arena_(arena_bytes) {}
 

@@ -55,6 +55,11 @@ class Block {
         dsl::Dialect dialect = dsl::Dialect::ArcDsl);
 
   std::size_t size() const noexcept { return roots_.size(); }
+  Mode mode(std::size_t k) const noexcept { return modes_[k]; }
+
+  // A block of entry k alone (its slice, same mode): what validation runs a candidate as,
+  // without the corpus's DAG (an MPI worker has only its blocks).
+  Block single(std::size_t k) const;
   std::size_t nodes() const noexcept { return nodes_.size(); }
   // Unique per Block ever built in the process (an address can be reused by a later Block).
   std::uint64_t serial() const noexcept { return serial_; }
@@ -65,6 +70,7 @@ class Block {
 
  private:
   friend class Evaluator;
+  Block() = default;
   enum class Op : std::uint8_t { Const, S, I, C, Tuple, Call };
   struct Node {
     Op op = Op::Const;
@@ -75,7 +81,7 @@ class Block {
     std::uint32_t count = 0;
     dsl::Value value;  // Const: the resolved name or integer (an Error for an unknown name)
   };
-  std::uint64_t serial_;
+  std::uint64_t serial_ = 0;
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> kids_;
   std::vector<std::uint32_t> roots_;  // local index of each entry's root

@@ -146,9 +146,9 @@ DiffTable Worker::diff_table(const Differs& d, const TaskInput& t) {
   return tab;
 }
 
-UnitResult Worker::run(const CorpusView& cv, const Block& block,
-                       const std::vector<std::int32_t>& cands, const TaskInput& t,
+UnitResult Worker::run(const Block& block, const BlockInfo& info, const TaskInput& t,
                        LazyDiffTable& lazy_diffs, std::int32_t unit, std::int16_t rank) {
+  const std::vector<std::int32_t>& cands = info.cands;
   const corpus::Task& task = *t.task;
   const std::size_t n = cands.size();
   const std::size_t n_demo = task.demo.size();
@@ -238,9 +238,10 @@ UnitResult Worker::run(const CorpusView& cv, const Block& block,
   u.counters.diff_s = seconds_since(td);
 
   const auto t1 = Clock::now();
-  for (report::ResultRow& r : u.results) {
+  for (std::size_t c = 0; c < n; ++c) {
+    report::ResultRow& r = u.results[c];
     if (opt_.validate_runs > 0 && r.demo_hits + r.test_hits >= opt_.validate_min_hits) {
-      validate(cv, r.cand, t, r);
+      validate(block, c, info, t, r);
       ++u.counters.validations;
     }
   }
@@ -248,26 +249,20 @@ UnitResult Worker::run(const CorpusView& cv, const Block& block,
   return u;
 }
 
-void Worker::validate(const CorpusView& cv, std::int32_t cand, const TaskInput& t,
+void Worker::validate(const Block& block, std::size_t k, const BlockInfo& info, const TaskInput& t,
                       report::ResultRow& row) {
-  const program::Corpus& corpus = *cv.corpus;
-  const program::Candidate& c = corpus.candidates[static_cast<std::size_t>(cand)];
-  const Mode mode = cv.modes[static_cast<std::size_t>(cand)];
   row.valid = 0;
-  if (!c.md5) return;  // no canonical text to re-run
   // The canonical program, read back by the same front end users' files go through.
   program::Diagnostics diags;
   program::CorpusBuilder builder(diags);
-  builder.add_file("<canonical " + *c.md5 + ">",
-                   program::canonical_text(corpus.dag, c.root, c.kind));
+  builder.add_file("<canonical " + info.md5[k] + ">", info.canonical[k]);
   const program::Corpus back = builder.finish();
-  if (back.candidates.size() != 1 || back.candidates[0].md5 != c.md5 ||
+  if (back.candidates.size() != 1 || back.candidates[0].md5 != info.md5[k] ||
       !back.candidates[0].evaluable()) {
     return;
   }
-  const BlockEntry alone_entry{c.root, mode};
-  const BlockEntry canon_entry{back.candidates[0].root, mode};
-  const Block alone(corpus.dag, {&alone_entry, 1});
+  const Block alone = block.single(k);
+  const BlockEntry canon_entry{back.candidates[0].root, block.mode(k)};
   const Block canon(back.dag, {&canon_entry, 1});
 
   const corpus::Task& task = *t.task;
@@ -276,8 +271,8 @@ void Worker::validate(const CorpusView& cv, std::int32_t cand, const TaskInput& 
   std::vector<double> times(static_cast<std::size_t>(runs));
   bool same = true;
   double total_us = 0;
-  for (std::size_t k = 0; k < n_demo + task.test.size(); ++k) {
-    const corpus::Sample& s = k < n_demo ? task.demo[k] : task.test[k - n_demo];
+  for (std::size_t j = 0; j < n_demo + task.test.size(); ++j) {
+    const corpus::Sample& s = j < n_demo ? task.demo[j] : task.test[j - n_demo];
     const Inputs in{t.S, s.input, Value::none()};
     alone_.run(alone, in, alone_out_);
     for (int r = 0; r < runs; ++r) {
@@ -289,7 +284,7 @@ void Worker::validate(const CorpusView& cv, std::int32_t cand, const TaskInput& 
     // the program gives.
     const Outcome& a = alone_out_[0];
     const Outcome& b = canon_out_[0];
-    const Status in_block = k < 16 ? static_cast<Status>((row.status_bits >> (4 * k)) & 15)
+    const Status in_block = j < 16 ? static_cast<Status>((row.status_bits >> (4 * j)) & 15)
                                    : sample_status(a, s.output);
     same = same && sample_status(a, s.output) == in_block && a.status == b.status &&
            (a.status != Status::Ok || dsl::identical(a.value, b.value));

@@ -104,6 +104,15 @@ struct CorpusView {
   std::vector<Mode> modes;  // per candidate
 };
 
+// What a worker knows about the candidates of a block, parallel to its entries: enough to
+// score them and to validate their canonical text, without the corpus (an MPI worker
+// receives only its blocks).
+struct BlockInfo {
+  std::vector<std::int32_t> cands;     // rows in /candidates
+  std::vector<std::string> md5;        // MD5 of the canonical text
+  std::vector<std::string> canonical;  // the canonical text
+};
+
 // Batt compatibility for candidates found in a batt file (an o.append or s.append record),
 // strict for candidates found only in solver or differ files.
 Mode mode_of(const program::Candidate& c) noexcept;
@@ -122,15 +131,14 @@ class Worker {
 
   DiffTable diff_table(const Differs& d, const TaskInput& t);
 
-  // Evaluates `block` (the candidates `cands`, rows in /candidates) on task t.
-  UnitResult run(const CorpusView& cv, const Block& block, const std::vector<std::int32_t>& cands,
-                 const TaskInput& t, LazyDiffTable& diffs, std::int32_t unit,
-                 std::int16_t rank = 0);
+  // Evaluates `block` (the candidates of `info`) on task t.
+  UnitResult run(const Block& block, const BlockInfo& info, const TaskInput& t,
+                 LazyDiffTable& diffs, std::int32_t unit, std::int16_t rank = 0);
 
  private:
-  // Re-runs candidate c alone from the corpus DAG and from its re-parsed canonical text;
-  // sets valid (same outputs) and time_us (sum of per-sample medians of k timed runs).
-  void validate(const CorpusView& cv, std::int32_t cand, const TaskInput& t,
+  // Re-runs entry k of the block alone and its re-parsed canonical text; sets valid (same
+  // outputs as in the block) and time_us (sum of per-sample medians of k timed runs).
+  void validate(const Block& block, std::size_t k, const BlockInfo& info, const TaskInput& t,
                 report::ResultRow& row);
 
   UnitOptions opt_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corpus/tasks.hpp"
+#include "program/canonical.hpp"
 #include "support/arc_data.hpp"
 #include "support/text_file.hpp"
 
@@ -67,6 +68,21 @@ struct Fixture {
     dsl::EvalCtx ctx(arena);
     inputs.push_back({&tasks.tasks.at(0), 0, demo_pairs(tasks.tasks.at(0), ctx)});
   }
+  // The block of `cands` and what a worker knows of them (as the plan builds it).
+  Block block(const std::vector<std::int32_t>& cands) const {
+    std::vector<BlockEntry> entries;
+    for (auto c : cands) entries.push_back({corpus.candidates[c].root, cv.modes[c]});
+    return Block(corpus.dag, entries);
+  }
+  BlockInfo info(const std::vector<std::int32_t>& cands) const {
+    BlockInfo i{cands, {}, {}};
+    for (auto c : cands) {
+      const program::Candidate& k = corpus.candidates[c];
+      i.md5.push_back(*k.md5);
+      i.canonical.push_back(program::canonical_text(corpus.dag, k.root, k.kind));
+    }
+    return i;
+  }
   std::int32_t cand(const std::string& record) const {
     for (std::size_t i = 0; i < corpus.candidates.size(); ++i) {
       for (const auto& o : corpus.candidates[i].origins) {
@@ -85,15 +101,12 @@ TEST(Unit, ScoresDiffsAndValidates) {
   std::vector<std::int32_t> cands = {f.cand("solve_007bbfb7"), f.cand("solve_almost"),
                                      f.cand("solve_fails")};
   std::sort(cands.begin(), cands.end());
-  std::vector<BlockEntry> entries;
-  for (auto c : cands) entries.push_back({f.corpus.candidates[c].root, f.cv.modes[c]});
-  const Block block(f.corpus.dag, entries);
 
   UnitOptions opt;
   opt.validate_runs = 3;
   Worker w(opt);
   LazyDiffTable tab(differs, f.inputs[0]);
-  const UnitResult u = w.run(f.cv, block, cands, f.inputs[0], tab, 7, 0);
+  const UnitResult u = w.run(f.block(cands), f.info(cands), f.inputs[0], tab, 7, 0);
   ASSERT_NE(tab.computed(), nullptr);  // there was a demo match
   EXPECT_EQ(tab.computed()->evaluations, 5u * 3u * 2u);
   ASSERT_EQ(u.results.size(), 3u);
@@ -160,8 +173,6 @@ TEST(Unit, StoreAllKeepsEverySampleOfSelectedPairs) {
   Fixture f;
   std::vector<std::int32_t> cands = {f.cand("solve_007bbfb7"), f.cand("solve_fails")};
   std::sort(cands.begin(), cands.end());
-  std::vector<BlockEntry> entries;
-  for (auto c : cands) entries.push_back({f.corpus.candidates[c].root, f.cv.modes[c]});
   UnitOptions opt;
   opt.store_outputs = StoreOutputs::All;
   opt.outputs_min_demo_hits = 0;
@@ -169,7 +180,7 @@ TEST(Unit, StoreAllKeepsEverySampleOfSelectedPairs) {
   Worker w(opt);
   const Differs none;
   LazyDiffTable tab(none, f.inputs[0]);
-  const UnitResult u = w.run(f.cv, Block(f.corpus.dag, entries), cands, f.inputs[0], tab, 0, 0);
+  const UnitResult u = w.run(f.block(cands), f.info(cands), f.inputs[0], tab, 0, 0);
   EXPECT_EQ(u.outputs.size(), 12u);
   std::size_t errors = 0;
   for (const auto& o : u.outputs) {
