@@ -4,11 +4,8 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
-#include <unistd.h>
 
-#include <ctime>
 #include <deque>
-#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -16,6 +13,7 @@
 #include "coordinator/phases.hpp"
 #include "coordinator/plan.hpp"
 #include "coordinator/recorder.hpp"
+#include "coordinator/report_session.hpp"
 #include "coordinator/stop_signal.hpp"
 #include "coordinator/summary.hpp"
 #include "coordinator/tables.hpp"
@@ -23,83 +21,51 @@
 
 namespace batt::coordinator {
 
-namespace fs = std::filesystem;
-
 namespace {
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-
-std::string host_name() {
-  char buf[256] = {};
-  return gethostname(buf, sizeof buf - 1) == 0 ? buf : "";
-}
-
-// Creates OUT.partial (and OUT's directory, as mkdir -p) with the provenance attributes;
-// nullptr, with the reason on stderr, when it cannot.
-std::unique_ptr<report::ReportWriter> open_report(const JobOptions& opt, int threads) {
-  std::unique_ptr<report::ReportWriter> writer;
-  try {
-    if (const fs::path dir = fs::path(opt.out).parent_path(); !dir.empty()) {
-      fs::create_directories(dir);
-    }
-    writer = std::make_unique<report::ReportWriter>(opt.out);
-  } catch (const std::exception& e) {
-    std::cerr << "batt_mpi: cannot write the report " << opt.out << ": " << e.what() << '\n';
-    return nullptr;
-  }
-  writer->set_attr("command_line", opt.command_line);
-  writer->set_attr("config", opt.config_text);
-  writer->set_attr("git_sha", opt.git_sha);
-  writer->set_attr("git_dirty", std::int64_t{opt.git_dirty ? 1 : 0});
-  writer->set_attr("hostname", host_name());
-  writer->set_attr("gpus", "none (CPU workers)");
-  writer->set_attr("mpi_world_size", std::int64_t{1});
-  writer->set_attr("threads", std::int64_t{threads});
-  writer->set_attr("pairing", opt.pairing == Pairing::Cross ? "cross" : "origin");
-  return writer;
-}
 
 // Runs the plan's units on this process's thread pool, a batch at a time, handing each batch
 // to the recorder in unit order. Stops early when a stop signal arrives. Returns the number
 // of units done.
 std::size_t run_units_here(const JobOptions& opt, int threads, JobInputs& in, const Plan& plan,
-                           Recorder& recorder, Phases& phases, JobSummary& sum) {
+                           const std::vector<char>& already, Recorder& recorder, Phases& phases,
+                           JobSummary& sum) {
   tbb::enumerable_thread_specific<worker::Worker> workers(opt.unit);
   std::deque<worker::LazyDiffTable> diff_tables;  // not movable: built in place
   for (const worker::TaskInput& t : in.tasks) diff_tables.emplace_back(in.differs, t);
 
   const std::size_t per_batch = opt.batch_units > 0 ? static_cast<std::size_t>(opt.batch_units)
                                                     : static_cast<std::size_t>(threads) * 8;
+  std::vector<std::size_t> todo;  // the units a resumed report does not hold yet
+  for (std::size_t u = 0; u < plan.units.size(); ++u) {
+    if (!already[u]) todo.push_back(u);
+  }
+  std::size_t done = plan.units.size() - todo.size();
   auto last_progress = Clock::now();
   const auto t0 = Clock::now();
-  std::size_t done = 0;
-  for (std::size_t first = 0; first < plan.units.size(); first += per_batch) {
+  for (std::size_t first = 0; first < todo.size(); first += per_batch) {
     if (StopSignals::requested() != 0) {
       sum.aborted = true;
       break;
     }
-    const std::size_t last = std::min(plan.units.size(), first + per_batch);
+    const std::size_t last = std::min(todo.size(), first + per_batch);
     std::vector<worker::UnitResult> results(last - first);
-    tbb::parallel_for(first, last, [&](std::size_t u) {
+    tbb::parallel_for(first, last, [&](std::size_t k) {
+      const std::size_t u = todo[k];
       const Unit& unit = plan.units[u];
-      results[u - first] = workers.local().run(plan.blocks[unit.block], plan.block_info[unit.block],
+      results[k - first] = workers.local().run(plan.blocks[unit.block], plan.block_info[unit.block],
                                                in.tasks[unit.task], diff_tables[unit.task],
                                                static_cast<std::int32_t>(u));
     });
     recorder.add(results);
-    done = last;
-    if (opt.progress_s > 0 && since(last_progress) >= opt.progress_s && done < plan.units.size()) {
+    done += last - first;
+    if (!opt.quiet && opt.progress_s > 0 && since(last_progress) >= opt.progress_s &&
+        last < todo.size()) {
       last_progress = Clock::now();
       const double el = since(t0);
       spdlog::info("{}/{} units, {} evaluations, {:.0f} evaluations/s, about {:.0f} s left", done,
                    plan.units.size(), sum.counters.evaluations,
                    static_cast<double>(sum.counters.evaluations) / std::max(el, 1e-9),
-                   el / static_cast<double>(done) * static_cast<double>(plan.units.size() - done));
+                   el / static_cast<double>(last) * static_cast<double>(todo.size() - last));
     }
   }
   phases.add("evaluate.wall", since(t0), static_cast<std::int64_t>(done));
@@ -128,40 +94,26 @@ int run_job(const JobOptions& opt, JobSummary* out_summary) {
   const Plan plan = make_plan(in->cv, in->tasks, opt.pairing, opt.block);
   phases.add("plan", since(t0), static_cast<std::int64_t>(plan.units.size()));
 
-  std::unique_ptr<report::ReportWriter> writer = open_report(opt, threads);
+  std::vector<char> already(plan.units.size(), 0);
+  std::unique_ptr<report::ReportWriter> writer =
+      opt.resume ? resume_report(opt, *in, plan, already) : open_report(opt, threads, 1);
   if (!writer) return 2;
-  t0 = Clock::now();
-  write_lookup_tables(*writer, *in, plan);
-  writer->flush();
-  phases.add("report.write", since(t0));
-
-  sum.tasks = in->tasks.size();
-  sum.candidates = in->corpus.candidates.size();
-  sum.programs = in->corpus.programs;
-  sum.differs = in->differs.cands.size();
-  sum.units = plan.units.size();
-  sum.skipped = plan.skipped_candidates;
-  for (const program::Candidate& c : in->corpus.candidates) {
-    sum.solver_candidates += c.kind == program::ProgramKind::Solver;
+  if (!opt.resume) {
+    t0 = Clock::now();
+    write_lookup_tables(*writer, *in, plan);
+    writer->flush();
+    phases.add("report.write", since(t0));
   }
 
+  count_inputs(*in, plan, sum);
+
   Recorder recorder(*writer, phases, sum, in->tasks.size(), opt.flush_s);
-  const std::size_t done = run_units_here(opt, threads, *in, plan, recorder, phases, sum);
+  const std::size_t done = run_units_here(opt, threads, *in, plan, already, recorder, phases, sum);
   recorder.count_solved();
 
   phases.add("total", since(job_t0));
-  const std::vector<report::TimingRow> timing = phases.rows(0);
-  writer->write_timings(timing);
-  writer->set_attr("units_done", static_cast<std::int64_t>(done));
-  writer->set_attr("end_time_utc", utc_now());
-  if (sum.aborted) {
-    writer->set_attr("stopped_by_signal", std::int64_t{StopSignals::requested()});
-    writer->flush();
-    sum.report_path = writer->partial_path();
-    writer.reset();  // leaves the .partial with status "aborted"
-  } else {
-    sum.report_path = writer->finish();
-  }
+  const std::vector<report::TimingRow> timing = phases.rows();
+  close_report(*writer, timing, done, sum.aborted ? StopSignals::requested() : 0, sum);
 
   if (!opt.quiet) print_summary(sum, timing, std::cout);
   if (out_summary) *out_summary = sum;

@@ -28,6 +28,7 @@ struct JobOptions {
   double flush_s = 1;      // at most this many seconds between report flushes (crash loss)
   double progress_s = 10;  // seconds between progress lines; 0 = none
   bool quiet = false;
+  bool resume = false;  // continue OUT.partial: skip the units it already holds
   worker::UnitOptions unit;
   program::Limits front;  // front-end limits (file size, canonical text cap, ...)
   // Provenance, stored as root attributes.

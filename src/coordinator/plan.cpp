@@ -88,6 +88,21 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
       plan.units.push_back({static_cast<std::uint32_t>(t), it->second});
     }
   }
+  // Most expensive first (the cells of the task's samples times the block's nodes), so the
+  // long units do not finish last; ties keep (task, block) order. Every run writes units in
+  // this order, so it is also the order of the report's rows.
+  std::vector<double> cost(tasks.size(), 0.0);
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    for (const auto* part : {&tasks[t].task->demo, &tasks[t].task->test}) {
+      for (const corpus::Sample& s : *part) {
+        cost[t] += s.input.is_grid() ? static_cast<double>(s.input.as_grid().area()) : 1.0;
+      }
+    }
+  }
+  std::stable_sort(plan.units.begin(), plan.units.end(), [&](const Unit& a, const Unit& b) {
+    return cost[a.task] * static_cast<double>(plan.blocks[a.block].nodes()) >
+           cost[b.task] * static_cast<double>(plan.blocks[b.block].nodes());
+  });
   return plan;
 }
 

@@ -22,7 +22,7 @@ struct Unit {
 struct Plan {
   std::vector<worker::Block> blocks;
   std::vector<worker::BlockInfo> block_info;  // the candidates of each block, ascending
-  std::vector<Unit> units;                    // by task, then block
+  std::vector<Unit> units;                    // most expensive first (see make_plan)
   // Solver candidates that cannot be evaluated (unknown names, unresolved variables, text
   // over the cap): one Skipped row for each selected task their origins name.
   std::vector<report::ResultRow> skipped;

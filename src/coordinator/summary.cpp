@@ -43,8 +43,9 @@ void print_summary(const JobSummary& s, const std::vector<report::TimingRow>& ti
                    [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
   out << "\nTiming summary (seconds):\n";
   for (const report::TimingRow& t : sorted) {
-    out << fmt("  %-32s %8.3f %10lld\n", t.phase.c_str(), t.seconds,
-               static_cast<long long>(t.count));
+    const std::string key =
+        t.rank == 0 ? t.phase : t.phase + " (rank " + std::to_string(t.rank) + ")";
+    out << fmt("  %-32s %8.3f %10lld\n", key.c_str(), t.seconds, static_cast<long long>(t.count));
   }
   out << (s.aborted ? "stopped by a signal; partial report: " : "report: ") << s.report_path
       << '\n';

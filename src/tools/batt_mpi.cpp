@@ -7,13 +7,17 @@
 //   inspect     parse batch files, slice, canonicalise, dedup; one JSON line per candidate
 //   prims       list the registered primitives with arity and result kind
 #include <CLI/CLI.hpp>
+#include <boost/mpi/communicator.hpp>
+#include <boost/mpi/environment.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "coordinator/job.hpp"
+#include "coordinator/mpi_job.hpp"
 #include "dsl/golden.hpp"
 #include "dsl/registry.hpp"
 #include "job_cli.hpp"
@@ -72,6 +76,15 @@ int run_inspect(const std::vector<std::string>& paths, const batt::program::Limi
                corpus.files, corpus.files_rejected, corpus.programs, corpus.candidates.size(),
                ratio, evaluable, diags.errors(), warnings);
   return diags.errors() == 0 ? 0 : 1;
+}
+
+// Whether an MPI launcher started this process (Open MPI's mpirun, or a PMI/PMIx launcher
+// such as srun): only then is MPI initialised, so a plain `batt_mpi corpus/` never needs it.
+bool launched_by_mpi() {
+  for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE"}) {
+    if (std::getenv(v)) return true;
+  }
+  return false;
 }
 
 int run_prims() {
@@ -142,6 +155,13 @@ int main(int argc, char** argv) {
                    "batt_mpi: give a corpus directory (or --task-path and --batches); "
                    "see batt_mpi --help\n");
       return 2;
+    }
+    // Under mpirun (or srun) with more than one rank: 1 coordinator + n-1 workers. Alone, or
+    // as the only rank, everything runs in this process, on a thread pool.
+    if (launched_by_mpi()) {
+      boost::mpi::environment env(argc, argv);
+      boost::mpi::communicator world;
+      if (world.size() > 1) return batt::coordinator::run_mpi_job(opt, world);
     }
     return batt::coordinator::run_job(opt);
   } catch (const std::exception& e) {

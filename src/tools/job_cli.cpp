@@ -108,6 +108,10 @@ JobCli::JobCli(CLI::App& app) {
   app.add_option("--max-file-bytes", opt.front.max_file_bytes, "largest batch file to read")
       ->capture_default_str()
       ->group("Input");
+  app.add_flag("--resume", opt.resume,
+               "continue OUT.partial (left by a stopped or killed run of the same job): keep "
+               "its rows and evaluate only the work units it does not hold")
+      ->group("Output");
   app.add_flag("--print-config", print_config_,
                "print the resolved options in the --config file format and exit")
       ->configurable(false)

@@ -32,7 +32,7 @@ std::atomic<std::uint64_t> g_block_serial{0};
 }  // namespace
 
 Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::Dialect dialect)
-    : serial_(++g_block_serial) {
+    : serial_(next_serial()) {
   // The union of the slices, found iteratively (chains can be 20,000 deep).
   std::unordered_map<NodeId, std::uint32_t> local;
   std::vector<NodeId> order;
@@ -119,9 +119,13 @@ Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::
   }
 }
 
+std::uint64_t Block::next_serial() noexcept {
+  return ++g_block_serial;
+}
+
 Block Block::single(std::size_t k) const {
   Block one;
-  one.serial_ = ++g_block_serial;
+  one.serial_ = next_serial();
   // The slice's nodes in ascending (topological) order, renumbered densely.
   std::vector<std::uint32_t> members(slice_.begin() + slice_begin_[k],
                                      slice_.begin() + slice_begin_[k + 1]);

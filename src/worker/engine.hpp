@@ -70,7 +70,9 @@ class Block {
 
  private:
   friend class Evaluator;
+  friend struct WireAccess;  // wire.cpp: the serialized form sent to MPI workers
   Block() = default;
+  static std::uint64_t next_serial() noexcept;
   enum class Op : std::uint8_t { Const, S, I, C, Tuple, Call };
   struct Node {
     Op op = Op::Const;

@@ -19,35 +19,27 @@
 #include <vector>
 
 #include "report/report_reader.hpp"
-#include "support/text_file.hpp"
+#include "support/job_runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using batt::report::ReportReader;
 
-// A writer holds an HDF5 file lock; peeking at its file while it runs needs locking off in
-// the reader (as it does for h5py users watching a run). HDF5 reads this once, at start.
-const bool kNoLocking = setenv("HDF5_USE_FILE_LOCKING", "FALSE", 1) == 0;
+using batt::testing::scratch;
+using batt::testing::spawn_shell;
+using batt::testing::wait_for_results;
 
 const std::string kExe = BATT_MPI_EXE;
-const std::string kSource = BATT_SOURCE_DIR;
 const std::string kShared = BATT_SHARED_DIR;
-
-fs::path scratch(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("batt_e2e_" + std::to_string(getpid()));
-  fs::create_directories(d);
-  return d / name;
-}
 
 // Runs batt_mpi with `args` (a shell fragment); returns the exit status, output in `out`.
 int run(const std::string& args, std::string* out = nullptr) {
-  const fs::path log = scratch("log.txt");
-  const std::string cmd =
-      "cd " + kSource + " && " + kExe + " " + args + " >" + log.string() + " 2>&1";
-  const int rc = std::system(cmd.c_str());
-  if (out) *out = batt::testing::read_text(log.string());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return batt::testing::run_shell(kExe + " " + args, out);
+}
+
+pid_t start(const std::string& args) {
+  return spawn_shell(kExe + " " + args);
 }
 
 const char* status_name(std::int64_t code) {
@@ -70,7 +62,7 @@ fs::path CorpusRun::report_;
 std::string CorpusRun::summary_;
 
 TEST_F(CorpusRun, MatchesTheIndependentOracle) {
-  std::ifstream in(kSource + "/tests/fixtures/corpus_expected.json");
+  std::ifstream in(batt::testing::project_path("tests/fixtures/corpus_expected.json"));
   const nlohmann::json expected = nlohmann::json::parse(in);
   const ReportReader r(report_.string());
   EXPECT_EQ(r.attr_string("status"), "complete");
@@ -180,14 +172,36 @@ TEST_F(CorpusRun, ReportCarriesProvenance) {
 TEST_F(CorpusRun, SameReportForOneAndTwoThreads) {
   const fs::path two = scratch("cross2.h5");
   std::string out;
-  ASSERT_EQ(
-      run("corpus --pairing cross -j 2 --block 7 --batch-units 3 -q -o " + two.string(), &out), 0)
+  ASSERT_EQ(run("corpus --pairing cross -j 2 --batch-units 3 -q -o " + two.string(), &out), 0)
       << out;
-  // Block size changes how candidates share walks, not what they compute; unit ids and
-  // timings differ by design.
-  const std::string_view ignore[] = {"timings", "results.time_us", "results.unit"};
+  const std::string_view ignore[] = {"timings", "results.time_us"};
   const auto diffs = batt::report::compare_reports(report_.string(), two.string(), ignore);
   EXPECT_TRUE(diffs.empty()) << diffs.front();
+}
+
+// The block size changes which candidates share a walk (and the units, so the order of the
+// rows), never what a candidate gets.
+TEST_F(CorpusRun, BlockSizeChangesNoResult) {
+  const fs::path seven = scratch("block7.h5");
+  std::string out;
+  ASSERT_EQ(run("corpus --pairing cross --block 7 -q -o " + seven.string(), &out), 0) << out;
+  auto rows = [](const fs::path& p) {
+    const ReportReader r(p.string());
+    std::vector<std::vector<std::int64_t>> v;
+    std::vector<std::vector<std::int64_t>> cols;
+    for (const char* c : {"task", "cand", "demo_hits", "test_hits", "status_bits", "solved",
+                          "valid", "steps", "status"}) {
+      cols.push_back(r.read_int64("results", c));
+    }
+    for (std::size_t i = 0; i < cols[0].size(); ++i) {
+      std::vector<std::int64_t> row;
+      for (const auto& c : cols) row.push_back(c[i]);
+      v.push_back(row);
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(rows(report_), rows(seven));
 }
 
 TEST(Job, OriginPairingTriesEachCandidateOnItsOwnTasks) {
@@ -242,31 +256,12 @@ TEST(Job, BadInputIsAClearErrorNotACrash) {
   EXPECT_NE(out.find("/proc/forbidden/report.h5"), std::string::npos) << out;
 }
 
-// Starts a long run (the hostile batch, whose programs run into their 100 ms deadlines, on
-// all 400 ARC-AGI-1 training tasks, one candidate per unit, a flush after every unit:
-// minutes), stops it once the report has rows, and reads what it left.
+// A long run (the hostile batch, whose programs run into their 100 ms deadlines, on all 400
+// ARC-AGI-1 training tasks, one candidate per unit, a flush after every unit: minutes).
 pid_t start_long_run(const fs::path& rep) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(kSource.c_str()) != 0) _exit(127);
-    const std::string tasks = kShared + "/arc/arc-agi-1/training";
-    execl(kExe.c_str(), kExe.c_str(), "--task-path", tasks.c_str(), "--batches",
-          "tests/fixtures/hostile_batch", "--pairing", "cross", "--block", "1", "--batch-units",
-          "1", "--flush-s", "0", "-j", "1", "-q", "-o", rep.string().c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
-}
-
-bool has_results(const fs::path& partial) {
-  EXPECT_TRUE(kNoLocking);
-  try {
-    if (!fs::exists(partial)) return false;
-    return ReportReader(partial.string()).rows("results") > 0;
-  } catch (const std::exception&) {
-    return false;  // not flushed yet, or caught mid-write: try again
-  }
+  return start("--task-path " + kShared + "/arc/arc-agi-1/training --batches " +
+               "tests/fixtures/hostile_batch --pairing cross --block 1 --batch-units 1 " +
+               "--flush-s 0 -j 1 -q -o " + rep.string());
 }
 
 TEST(Job, KilledRunLeavesAReadablePartialReport) {
@@ -274,9 +269,7 @@ TEST(Job, KilledRunLeavesAReadablePartialReport) {
     const fs::path rep = scratch(sig == SIGKILL ? "killed.h5" : "termed.h5");
     const fs::path partial = rep.string() + ".partial";
     const pid_t pid = start_long_run(rep);
-    for (int i = 0; i < 600 && !has_results(partial); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    wait_for_results(partial);
     kill(pid, sig);
     int st = 0;
     waitpid(pid, &st, 0);
@@ -287,7 +280,7 @@ TEST(Job, KilledRunLeavesAReadablePartialReport) {
     if (sig == SIGTERM) {
       EXPECT_TRUE(WIFEXITED(st)) << "SIGTERM must end the run cleanly";
       EXPECT_EQ(WEXITSTATUS(st), 1);
-      EXPECT_EQ(r.attr_string("status"), "aborted");
+      EXPECT_EQ(r.attr_string("status"), "interrupted");
     }
   }
 }
@@ -312,6 +305,54 @@ TEST(Job, ConfigFileGivesOptionsAndTheCommandLineWins) {
   std::ofstream(cfg) << "pairng = \"cross\"\n";  // misspelt
   EXPECT_NE(run("--config " + cfg.string() + " --print-config", &out), 0);
   EXPECT_NE(out.find("pairng"), std::string::npos) << out;
+}
+
+}  // namespace
+
+namespace {
+
+// SIGTERM mid-run, then --resume: the report is the one an uninterrupted run writes.
+TEST(Job, InterruptedRunResumesToTheSameReport) {
+  const std::string job =
+      "corpus --task-path " + kShared + "/arc/arc-agi-1/training --pairing cross --block 1 -j 1 -q";
+  const fs::path ref = scratch("uninterrupted.h5");
+  std::string out;
+  ASSERT_EQ(run(job + " -o " + ref.string(), &out), 0) << out;
+
+  const fs::path rep = scratch("resumed.h5");
+  const fs::path partial = rep.string() + ".partial";
+  // Flushing after every 4 units makes this run slow enough (about 30 s) to stop mid-way.
+  const pid_t pid = start(job + " --flush-s 0 --batch-units 4 -o " + rep.string());
+  wait_for_results(partial);
+  kill(pid, SIGTERM);
+  int st = 0;
+  waitpid(pid, &st, 0);
+  ASSERT_TRUE(fs::exists(partial));
+  ASSERT_EQ(ReportReader(partial.string()).attr_string("status"), "interrupted");
+
+  ASSERT_EQ(run(job + " --resume -o " + rep.string(), &out), 0) << out;
+  const ReportReader r(rep.string());
+  EXPECT_EQ(r.attr_string("status"), "complete");
+  EXPECT_EQ(r.attr_int("resumed"), 1);
+  const std::string_view ignore[] = {"timings", "results.time_us"};
+  const auto diffs = batt::report::compare_reports(ref.string(), rep.string(), ignore);
+  EXPECT_TRUE(diffs.empty()) << diffs.front();
+}
+
+TEST(Job, ResumeRefusesAReportOfAnotherJob) {
+  const fs::path rep = scratch("other.h5");
+  const pid_t pid = start(
+      "corpus --pairing cross --block 1 --flush-s 0 --batch-units 1 "
+      "-j 1 -q -o " +
+      rep.string());
+  int st = 0;
+  waitpid(pid, &st, 0);
+  fs::rename(rep, rep.string() + ".partial");  // as if it had been stopped
+  std::string out;
+  EXPECT_EQ(run("corpus --pairing cross --block 5 --resume -q -o " + rep.string(), &out), 2);
+  EXPECT_NE(out.find("other work units"), std::string::npos) << out;
+  EXPECT_EQ(run("corpus --resume -q -o " + scratch("none.h5").string(), &out), 2);
+  EXPECT_NE(out.find("none.h5.partial"), std::string::npos) << out;
 }
 
 }  // namespace

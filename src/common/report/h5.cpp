@@ -249,6 +249,12 @@ void Object::set_attr(std::string_view name, double value) {
   write_attr(*this, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
 }
 
+void Object::remove_attr(std::string_view name) {
+  quiet();
+  const std::string n(name);
+  if (has_attr(n) && H5Adelete(id(), n.c_str()) < 0) fail("delete attribute '" + n + "'");
+}
+
 bool Object::has_attr(std::string_view name) const {
   quiet();
   const htri_t r = H5Aexists(id(), std::string(name).c_str());
@@ -407,6 +413,12 @@ void Dataset::append_strings(std::span<const std::string> values) {
     std::memcpy(buf.data() + i * string_len_, values[i].data(), values[i].size());
   }
   append_raw(*this, t.get(), buf.data(), values.size());
+}
+
+void Dataset::resize(std::size_t n) {
+  quiet();
+  const hsize_t total = n;
+  if (H5Dset_extent(id(), &total) < 0) fail("resize to " + std::to_string(n));
 }
 
 template <class T>
@@ -606,6 +618,14 @@ File File::open_read(const std::string& path) {
   quiet();
   Id fapl = file_access(path);
   Id f(checked(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path, "", "open file"), H5Fclose);
+  return File(std::move(f), path);
+}
+
+File File::open_write(const std::string& path) {
+  quiet();
+  Id fapl = file_access(path);
+  Id f(checked(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()), path, "", "open file read-write"),
+       H5Fclose);
   return File(std::move(f), path);
 }
 

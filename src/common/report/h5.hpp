@@ -1,12 +1,12 @@
 #pragma once
 // A small RAII layer over the HDF5 C API (serial libhdf5 1.10), only what the report needs:
 // files, groups, 1-D chunked extendible column datasets (int8..int64, uint64, float32,
-// float64, fixed-length and variable-length UTF-8 strings) that grow by appends and are read
-// back whole, and scalar attributes (vlen UTF-8 string, int64, double) on groups and datasets.
-// Every handle closes itself. Every failure throws h5::Error, whose message names the file,
-// the object and the operation and carries the text of HDF5's error stack; HDF5's own
-// printing of errors to stderr is switched off in every thread that uses this layer.
-// Only report/ includes this header (STYLE.md §2.9): hdf5.h stays out of the rest.
+// float64, fixed-length and variable-length UTF-8 strings) that grow by appends (or are cut
+// back) and are read back whole, and scalar attributes (vlen UTF-8 string, int64, double) on
+// groups and datasets. Every handle closes itself. Every failure throws h5::Error, whose
+// message names the file, the object and the operation and carries the text of HDF5's error
+// stack; HDF5's own printing of errors to stderr is switched off in every thread that uses
+// this layer. Only report/ includes this header (STYLE.md §2.9): hdf5.h stays out of the rest.
 #include <hdf5.h>
 
 #include <cstddef>
@@ -74,6 +74,7 @@ class Object {
   void set_attr(std::string_view name, std::string_view value);
   void set_attr(std::string_view name, std::int64_t value);
   void set_attr(std::string_view name, double value);
+  void remove_attr(std::string_view name);  // absent: nothing to do
   bool has_attr(std::string_view name) const;
   std::vector<std::string> attr_names() const;  // in name order
   // nullopt when absent. Numeric attributes convert (HDF5's conversion) to the asked type;
@@ -112,6 +113,9 @@ class Dataset : public Object {
   // FixedString or String columns. A value longer than string_len() throws (the column
   // never truncates silently).
   void append_strings(std::span<const std::string> values);
+  // Sets the length to n (H5Dset_extent): shrinking drops the values from n on, growing
+  // appends fill values (0, empty strings).
+  void resize(std::size_t n);
 
   // The whole column converted to T by HDF5 (any numeric column to any numeric T; a value
   // out of T's range is clamped). Throws for a string column.
@@ -150,6 +154,7 @@ class File {
  public:
   static File create(const std::string& path);  // truncates an existing file
   static File open_read(const std::string& path);
+  static File open_write(const std::string& path);  // an existing file, read-write
   File(File&&) noexcept = default;
   File& operator=(File&&) noexcept = default;
 

@@ -1,5 +1,6 @@
 #include "report/report_writer.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <functional>
@@ -198,6 +199,77 @@ void check_id_length(std::span<const Row> rows, std::string Row::*field, const c
   }
 }
 
+// --- Resume: reopen a .partial, check it against the schema, make it consistent ----------
+
+[[noreturn]] void cannot_resume(const std::string& file, const std::string& why) {
+  throw std::runtime_error("report: cannot resume " + file + ": " + why);
+}
+
+// Opens a dataset of a resumed file, which must hold the element type the schema says.
+h5::Dataset open_column(const h5::Group& g, const std::string& name, Elem elem) {
+  if (!g.has(name)) cannot_resume(g.file(), "it has no " + g.path() + "/" + name);
+  h5::Dataset ds = g.open_dataset(name);
+  const std::size_t len = elem == Elem::FixedString ? kIdLen : 0;
+  if (ds.elem() != elem || ds.string_len() != len) {
+    cannot_resume(g.file(), ds.path() + " holds " + h5::elem_name(ds.elem()) + ", not " +
+                                h5::elem_name(elem));
+  }
+  return ds;
+}
+
+Table open_table(const h5::Group& root, const TableDef& def) {
+  if (!root.has(def.name) || !root.is_group(def.name)) {
+    cannot_resume(root.file(), std::string("it has no table /") + def.name);
+  }
+  Table t{def.name, root.open_group(def.name), {}, 0};
+  for (const ColumnDef& c : def.columns) {
+    t.columns.push_back({c.name, open_column(t.group, c.name, c.elem), 0});
+  }
+  return t;
+}
+
+void cut_table(Table& t, std::size_t n) {
+  for (Column& c : t.columns) {
+    if (c.ds.size() != n) c.ds.resize(n);
+    c.rows = n;
+  }
+  t.rows = n;
+}
+
+// A crash between two column appends of a batch leaves the first columns of the table longer
+// than the others: the rows that some columns lack are dropped.
+void cut_to_shortest_column(Table& t) {
+  std::size_t n = t.columns.front().ds.size();
+  for (const Column& c : t.columns) n = std::min(n, c.ds.size());
+  cut_table(t, n);
+}
+
+// Cells are appended before the /outputs rows that point to them, so a crash between the two
+// leaves cells that no row references; a crash without a flush may also leave rows whose
+// cells never reached the disk (HDF5 writes its metadata back in no set order). Rows are
+// kept up to the first one whose cells are not all there, then cells up to the last one a
+// kept row references. Returns the number of cells kept: where the next append starts.
+std::int64_t cut_outputs(Table& outputs, h5::Dataset& cells) {
+  const auto offset = outputs.column("cell_offset").ds.read<std::int64_t>();
+  const auto rows = outputs.column("rows").ds.read<std::int64_t>();
+  const auto cols = outputs.column("cols").ds.read<std::int64_t>();
+  const auto have = static_cast<std::int64_t>(cells.size());
+  std::size_t keep = 0;
+  std::int64_t end = 0;  // one past the last cell a kept row references
+  for (; keep < offset.size(); ++keep) {
+    if (offset[keep] < 0 || rows[keep] < 0 || cols[keep] < 0) {
+      cannot_resume(cells.file(), "/outputs row " + std::to_string(keep) +
+                                      " has a negative cell_offset, rows or cols");
+    }
+    const std::int64_t e = offset[keep] + rows[keep] * cols[keep];
+    if (e > have) break;
+    end = std::max(end, e);
+  }
+  if (keep < outputs.rows) cut_table(outputs, keep);
+  if (end < have) cells.resize(static_cast<std::size_t>(end));
+  return end;
+}
+
 }  // namespace
 
 struct ReportWriter::Impl {
@@ -208,6 +280,9 @@ struct ReportWriter::Impl {
   std::int64_t n_cells = 0;
 
   explicit Impl(h5::File f) : file(std::move(f)) {}
+
+  static std::unique_ptr<Impl> create(const std::string& partial, const ReportOptions& opts);
+  static std::unique_ptr<Impl> resume(const std::string& partial);
 
   Table& table(std::string_view name) {
     for (Table& t : tables) {
@@ -230,14 +305,9 @@ struct ReportWriter::Impl {
   }
 };
 
-ReportWriter::ReportWriter(std::string path, ReportOptions opts)
-    : path_(std::move(path)), partial_(path_ + ".partial") {
-  if (opts.chunk_rows == 0) throw std::invalid_argument("ReportOptions: chunk_rows is 0");
-  if (opts.deflate < 0 || opts.deflate > 9) {
-    throw std::invalid_argument("ReportOptions: deflate must be 0..9, not " +
-                                std::to_string(opts.deflate));
-  }
-  auto impl = std::make_unique<Impl>(h5::File::create(partial_));
+std::unique_ptr<ReportWriter::Impl> ReportWriter::Impl::create(const std::string& partial,
+                                                               const ReportOptions& opts) {
+  auto impl = std::make_unique<Impl>(h5::File::create(partial));
   impl->root.emplace(impl->file.root());
   h5::Group& root = *impl->root;
   root.set_attr("schema_version", kSchemaVersion);
@@ -259,7 +329,42 @@ ReportWriter::ReportWriter(std::string path, ReportOptions opts)
   impl->cells.emplace(root.create_dataset(
       "output_cells", Elem::Int8, h5::DatasetOptions{opts.chunk_rows * 16, opts.deflate, 0}));
   impl->file.flush();
-  impl_ = std::move(impl);
+  return impl;
+}
+
+std::unique_ptr<ReportWriter::Impl> ReportWriter::Impl::resume(const std::string& partial) {
+  // HDF5's own message for a missing file is a page of error stack; this one is plain.
+  std::error_code ec;
+  if (!std::filesystem::exists(partial, ec)) cannot_resume(partial, "no such file");
+  auto impl = std::make_unique<Impl>(h5::File::open_write(partial));
+  impl->root.emplace(impl->file.root());
+  h5::Group& root = *impl->root;
+  const std::optional<std::int64_t> version = root.attr_int("schema_version");
+  if (version != kSchemaVersion) {
+    cannot_resume(partial, "its schema_version is " +
+                               (version ? std::to_string(*version) : std::string("absent")) +
+                               ", this writer's " + std::to_string(kSchemaVersion));
+  }
+  // Everything is checked before anything is changed: a file refused stays as it was.
+  for (const TableDef& def : schema()) impl->tables.push_back(open_table(root, def));
+  impl->cells.emplace(open_column(root, "output_cells", Elem::Int8));
+  for (Table& t : impl->tables) cut_to_shortest_column(t);
+  impl->n_cells = cut_outputs(impl->table("outputs"), *impl->cells);
+  root.set_attr("resumed", root.attr_int("resumed").value_or(0) + 1);
+  root.set_attr("status", std::string_view("running"));
+  root.remove_attr("end_time_utc");
+  impl->file.flush();
+  return impl;
+}
+
+ReportWriter::ReportWriter(std::string path, ReportOptions opts, OpenMode mode)
+    : path_(std::move(path)), partial_(path_ + ".partial") {
+  if (opts.chunk_rows == 0) throw std::invalid_argument("ReportOptions: chunk_rows is 0");
+  if (opts.deflate < 0 || opts.deflate > 9) {
+    throw std::invalid_argument("ReportOptions: deflate must be 0..9, not " +
+                                std::to_string(opts.deflate));
+  }
+  impl_ = mode == OpenMode::Create ? Impl::create(partial_, opts) : Impl::resume(partial_);
 }
 
 ReportWriter::~ReportWriter() {
@@ -272,7 +377,10 @@ ReportWriter::~ReportWriter() {
 }
 
 ReportWriter::Impl& ReportWriter::open(const char* what) {
-  if (!impl_) throw std::logic_error("ReportWriter: " + path_ + ": " + what + " after finish()");
+  if (!impl_) {
+    throw std::logic_error("ReportWriter: " + path_ + ": " + what +
+                           " after finish() or close_partial()");
+  }
   return *impl_;
 }
 
@@ -440,6 +548,14 @@ std::string ReportWriter::finish() {
                              ec.message());
   }
   return path_;
+}
+
+void ReportWriter::close_partial(std::string_view status) {
+  open("close_partial");
+  // Closed from here on, even when closing fails: whatever is left open then closes
+  // silently as `impl` goes, and the destructor leaves the file alone.
+  const std::unique_ptr<Impl> impl = std::move(impl_);
+  impl->close(status);
 }
 
 }  // namespace batt::report

@@ -5,8 +5,10 @@
 // batch makes everything written so far survive a crash of the process; finish() sets
 // status="complete", closes the file and renames it to `<path>` (atomic on one filesystem).
 // A writer destroyed without finish() marks the file status="aborted" and leaves it as
-// `.partial`. Each table is a group of equal-length 1-D column datasets named after the
-// fields of its row struct (rows.hpp), so one table reads into pandas as
+// `.partial`; close_partial() leaves it so with a status of the caller's choosing
+// ("interrupted"), and OpenMode::Resume reopens such a `.partial` (or that of a crashed
+// process) to append after its rows. Each table is a group of equal-length 1-D column datasets
+// named after the fields of its row struct (rows.hpp), so one table reads into pandas as
 // `pd.DataFrame({c: g[c][:] for c in g})`. One writer, one thread: calls must not overlap.
 #include <cstddef>
 #include <cstdint>
@@ -30,16 +32,37 @@ struct ReportOptions {
   int deflate = 4;                 // zlib level 0..9 (0: none) for every column
 };
 
+enum class OpenMode {
+  Create,  // a new, empty report
+  Resume,  // continue the .partial an earlier writer left (interrupted, aborted or crashed)
+};
+
 class ReportWriter {
  public:
-  // Creates path + ".partial" (truncating an old one) with every table created empty and the
-  // root attributes schema_version (int), batt_version, start_time_utc (ISO-8601 UTC) and
-  // status="running", and flushes it. Throws std::runtime_error naming the file when it
-  // cannot be created (a missing directory, no permission), std::invalid_argument for bad
-  // options.
-  explicit ReportWriter(std::string path, ReportOptions opts = {});
-  // Without finish(): status="aborted", end_time_utc, flush, close; the .partial stays.
-  // Never throws (a failure here is ignored: the file then reads as "running").
+  // Create: creates path + ".partial" (truncating an old one) with every table created empty
+  // and the root attributes schema_version (int), batt_version, start_time_utc (ISO-8601
+  // UTC) and status="running", and flushes it. Throws std::runtime_error naming the file
+  // when it cannot be created (a missing directory, no permission).
+  //
+  // Resume: opens the existing path + ".partial" read-write. Throws std::runtime_error naming
+  // the file when it is missing, not HDF5 (or locked by a live writer), has another
+  // schema_version, or lacks a table or column of the schema (or holds one of another
+  // type). Then makes it consistent, since a crash may have stopped a batch half-way:
+  //   - a table whose columns differ in length is cut back to its shortest column;
+  //   - /outputs rows whose cells are not all in /output_cells are cut (from the first such
+  //     row on), then the cells after the last one /outputs references.
+  // Sets status="running", increments the int64 root attribute `resumed` (absent: 0),
+  // removes end_time_utc, keeps start_time_utc and every other attribute, and flushes.
+  // Appends go after the rows kept (/outputs.cell_offset after the cells kept). Rows are
+  // not renumbered: what the kept rows cover is for the caller to work out (units_done,
+  // /results.unit). The columns keep the chunking and compression they were created with.
+  //
+  // Both throw std::invalid_argument for bad options.
+  explicit ReportWriter(std::string path, ReportOptions opts = {},
+                        OpenMode mode = OpenMode::Create);
+  // Without finish() or close_partial(): status="aborted", end_time_utc, flush, close; the
+  // .partial stays. Never throws (a failure here is ignored: the file then reads as
+  // "running").
   ~ReportWriter();
   ReportWriter(const ReportWriter&) = delete;
   ReportWriter& operator=(const ReportWriter&) = delete;
@@ -72,13 +95,18 @@ class ReportWriter {
   // status="complete", end_time_utc, close, rename the .partial to the final path, which is
   // returned. Afterwards every call but partial_path()/path() throws std::logic_error.
   std::string finish();
+  // Sets status (e.g. "interrupted": stopped on purpose, to be resumed) and end_time_utc,
+  // flushes and closes, leaving the .partial in place (no rename). Afterwards every call but
+  // partial_path()/path() throws std::logic_error, and the destructor leaves the file alone.
+  // On an HDF5 failure throws std::runtime_error, and the writer is closed all the same.
+  void close_partial(std::string_view status);
 
   const std::string& path() const noexcept { return path_; }
   const std::string& partial_path() const noexcept { return partial_; }
 
  private:
   struct Impl;
-  Impl& open(const char* what);  // the live file, or std::logic_error after finish()
+  Impl& open(const char* what);  // the live file, or std::logic_error once closed
 
   std::string path_, partial_;
   std::unique_ptr<Impl> impl_;  // null once closed

@@ -559,5 +559,285 @@ TEST(Report, ErrorsNameTheFile) {
   EXPECT_THROW(ReportWriter(path, ReportOptions{16, 10}), std::invalid_argument);
 }
 
+// --- close_partial and OpenMode::Resume ---------------------------------------------------
+
+// Sets the lengths of datasets of a closed .partial with the raw C API, as a crash part-way
+// through a batch leaves them (the rows added hold fill values: they are to be cut).
+void set_lengths(const std::string& file,
+                 std::initializer_list<std::pair<const char*, hsize_t>> lengths) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(f, 0) << file;
+  for (const auto& [name, n] : lengths) {
+    const hid_t d = H5Dopen2(f, name, H5P_DEFAULT);
+    ASSERT_GE(d, 0) << name;
+    EXPECT_GE(H5Dset_extent(d, &n), 0) << name;
+    EXPECT_GE(H5Dclose(d), 0);
+  }
+  ASSERT_GE(H5Fclose(f), 0);
+}
+
+// Results of a second session, told apart from sample_rows() by their cand (10, 11).
+std::vector<ResultRow> more_results() {
+  std::vector<ResultRow> rows(2);
+  rows[0].cand = 10;
+  rows[0].task = 1;
+  rows[0].demo_hits = 4;
+  rows[0].unit = 8;
+  rows[1].cand = 11;
+  rows[1].task = 0;
+  rows[1].demo_hits = 1;
+  rows[1].unit = 9;
+  return rows;
+}
+
+TEST(Report, ClosePartialStatusSurvivesTheDestructor) {
+  const std::string path = temp_dir() + "/report.h5";
+  {
+    ReportWriter w(path);
+    w.write_tasks(sample_rows().tasks);
+    w.close_partial("interrupted");
+    EXPECT_EQ(w.path(), path);
+    EXPECT_EQ(w.partial_path(), path + ".partial");
+    EXPECT_THROW(w.append_results(more_results()), std::logic_error);
+    EXPECT_THROW(w.set_attr("units_done", std::int64_t{1}), std::logic_error);
+    EXPECT_THROW(w.flush(), std::logic_error);
+    EXPECT_THROW(w.close_partial("interrupted"), std::logic_error);
+    EXPECT_THROW(w.finish(), std::logic_error);
+  }  // the destructor must not mark it "aborted"
+  EXPECT_FALSE(fs::exists(path));
+  ReportReader rd(path + ".partial");
+  EXPECT_EQ(rd.attr_string("status"), "interrupted");
+  EXPECT_TRUE(rd.attr_string("end_time_utc").has_value());
+  EXPECT_EQ(rd.attr_int("resumed"), std::nullopt);
+  EXPECT_EQ(rd.read_string("tasks", "id"),
+            (std::vector<std::string>{"007bbfb7", "00d62c1b", "017c7c7b"}));
+}
+
+TEST(Report, ResumeAppendsAfterTheRowsOfTheFirstSession) {
+  const std::string path = temp_dir() + "/report.h5";
+  const Rows r = sample_rows();
+  std::string start;
+  {
+    ReportWriter w(path, ReportOptions{2, 4});  // 2-row chunks: the resumed appends cross them
+    write_all(w, r);
+    w.set_attr("git_sha", "bee755a");
+    w.close_partial("interrupted");
+    start = *ReportReader(path + ".partial").attr_string("start_time_utc");
+  }
+  // Two more sessions: the first interrupted again, the second finishing.
+  const nlohmann::json t = load_arc_task("arc-agi-1/training", "017c7c7b");
+  const nlohmann::json& grid = t["test"][0]["output"];  // 9x3
+  std::vector<OutputRow> outputs = {
+      {10, 2, 3, true, Status::Mismatch, 9, 3, arc_cells(grid), ""},
+      {11, 0, 1, false, Status::Error, 0, 0, {}, "None"},
+  };
+  {
+    ReportWriter w(path, {}, OpenMode::Resume);
+    {
+      ReportReader running(w.partial_path());
+      EXPECT_EQ(running.attr_string("status"), "running");
+      EXPECT_EQ(running.attr_int("resumed"), 1);
+      EXPECT_EQ(running.attr_string("end_time_utc"), std::nullopt);
+    }
+    w.append_results(more_results());
+    w.append_outputs(std::span(outputs).first(1));
+    w.close_partial("interrupted");
+  }
+  {
+    ReportWriter w(path, {}, OpenMode::Resume);
+    w.append_outputs(std::span(outputs).subspan(1));
+    w.set_attr("units_done", std::int64_t{10});
+    EXPECT_EQ(w.finish(), path);
+  }
+  EXPECT_FALSE(fs::exists(path + ".partial"));
+  ReportReader rd(path);
+  EXPECT_EQ(rd.attr_string("status"), "complete");
+  EXPECT_EQ(rd.attr_int("resumed"), 2);
+  EXPECT_EQ(rd.attr_string("start_time_utc"), start);
+  EXPECT_LE(start, *rd.attr_string("end_time_utc"));
+  EXPECT_EQ(rd.attr_string("git_sha"), "bee755a");
+  EXPECT_EQ(rd.attr_int("units_done"), 10);
+  EXPECT_EQ(rd.attr_int("schema_version"), kSchemaVersion);
+  EXPECT_EQ(rd.tables(), table_names());
+
+  // Every column of a table has the same length, the first session's rows first.
+  for (const auto& [table, cols] : kSchema) {
+    for (const std::string& c : cols) EXPECT_EQ(rd.rows(table, c), rd.rows(table)) << c;
+  }
+  EXPECT_EQ(rd.rows("tasks"), 3u);
+  EXPECT_EQ(rd.read_int64("results", "cand"), (std::vector<std::int64_t>{0, 0, 1, 0, 10, 11}));
+  EXPECT_EQ(rd.read_int64("results", "demo_hits"), (std::vector<std::int64_t>{5, 0, 0, 2, 4, 1}));
+  EXPECT_EQ(rd.read_int64("results", "unit"), (std::vector<std::int64_t>{0, 0, 3, 7, 8, 9}));
+  EXPECT_EQ(rd.read_int64("results", "steps")[3], -1);  // the first session's uint64 max
+
+  // Outputs: 81 + 0 + 3 cells from the first session, then the 9x3 grid and a non-grid.
+  EXPECT_EQ(rd.read_int64("outputs", "cand"), (std::vector<std::int64_t>{0, 0, 1, 10, 11}));
+  EXPECT_EQ(rd.read_int64("outputs", "cell_offset"),
+            (std::vector<std::int64_t>{0, 81, 81, 84, 111}));
+  EXPECT_EQ(rd.read_string("outputs", "text"),
+            (std::vector<std::string>{"", "(1, 2)", "", "", "None"}));
+  const std::vector<std::int64_t> cells = rd.read_int64("output_cells", "output_cells");
+  ASSERT_EQ(cells.size(), 111u);
+  const nlohmann::json first = load_arc_task("arc-agi-1/training", "007bbfb7")["test"][0]["output"];
+  for (std::size_t i = 0; i < 81; ++i) EXPECT_EQ(cells[i], first[i / 9][i % 9].get<int>()) << i;
+  EXPECT_EQ(std::vector<std::int64_t>(cells.begin() + 81, cells.begin() + 84),
+            (std::vector<std::int64_t>{0, 9, 4}));
+  for (std::size_t i = 0; i < 27; ++i) {
+    EXPECT_EQ(cells[84 + i], grid[i / 3][i % 3].get<int>()) << "cell " << 84 + i;
+  }
+}
+
+TEST(Report, ResumeAfterACrash) {
+  const std::string path = temp_dir() + "/report.h5";
+  const Rows r = sample_rows();
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const rlimit no_core{0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    ReportWriter w(path);
+    write_all(w, r);
+    w.flush();
+    std::abort();  // no destructor, no H5Fclose, the file lock dropped by the kernel
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  {
+    ReportWriter w(path, {}, OpenMode::Resume);
+    w.append_results(more_results());
+    std::vector<OutputRow> out = {{10, 1, 0, false, Status::Ok, 1, 2, {3, 7}, ""}};
+    w.append_outputs(out);
+    w.finish();
+  }
+  ReportReader rd(path);
+  EXPECT_EQ(rd.attr_string("status"), "complete");
+  EXPECT_EQ(rd.attr_int("resumed"), 1);
+  EXPECT_EQ(rd.read_string("tasks", "id"),
+            (std::vector<std::string>{"007bbfb7", "00d62c1b", "017c7c7b"}));
+  EXPECT_EQ(rd.read_string("candidates", "canonical")[0], kCanonical);
+  EXPECT_EQ(rd.read_int64("results", "cand"), (std::vector<std::int64_t>{0, 0, 1, 0, 10, 11}));
+  EXPECT_EQ(rd.read_int64("outputs", "cell_offset"), (std::vector<std::int64_t>{0, 81, 81, 84}));
+  const std::vector<std::int64_t> cells = rd.read_int64("output_cells", "output_cells");
+  EXPECT_EQ(std::vector<std::int64_t>(cells.begin() + 81, cells.end()),
+            (std::vector<std::int64_t>{0, 9, 4, 3, 7}));
+}
+
+TEST(Report, ResumeCutsTablesBackToTheirShortestColumn) {
+  const std::string path = temp_dir() + "/report.h5", partial = path + ".partial";
+  {
+    ReportWriter w(path);
+    write_all(w, sample_rows());
+    w.close_partial("interrupted");
+  }
+  // As a crash between the column appends of a batch leaves them: the first columns of
+  // /results and /tasks grown, cells appended that no /outputs row points to yet.
+  set_lengths(
+      partial,
+      {{"/results/cand", 6}, {"/results/task", 5}, {"/tasks/id", 4}, {"/output_cells", 90}});
+  {
+    ReportWriter w(path, {}, OpenMode::Resume);
+    w.append_results(more_results());
+    std::vector<OutputRow> out = {{10, 1, 0, false, Status::Ok, 1, 2, {3, 7}, ""}};
+    w.append_outputs(out);
+    w.finish();
+  }
+  ReportReader rd(path);
+  for (const auto& [table, cols] : kSchema) {
+    for (const std::string& c : cols) EXPECT_EQ(rd.rows(table, c), rd.rows(table)) << c;
+  }
+  EXPECT_EQ(rd.read_string("tasks", "id"),
+            (std::vector<std::string>{"007bbfb7", "00d62c1b", "017c7c7b"}));
+  EXPECT_EQ(rd.read_int64("results", "cand"), (std::vector<std::int64_t>{0, 0, 1, 0, 10, 11}));
+  EXPECT_EQ(rd.read_int64("results", "task"), (std::vector<std::int64_t>{1, 0, 2, 2, 1, 0}));
+  EXPECT_EQ(rd.read_int64("outputs", "cell_offset"), (std::vector<std::int64_t>{0, 81, 81, 84}));
+  const std::vector<std::int64_t> cells = rd.read_int64("output_cells", "output_cells");
+  EXPECT_EQ(std::vector<std::int64_t>(cells.begin() + 81, cells.end()),
+            (std::vector<std::int64_t>{0, 9, 4, 3, 7}));
+}
+
+TEST(Report, ResumeCutsOutputsWhoseCellsAreMissing) {
+  const std::string path = temp_dir() + "/report.h5", partial = path + ".partial";
+  {
+    ReportWriter w(path);
+    write_all(w, sample_rows());
+    w.close_partial("interrupted");
+  }
+  // Rows 0..2 are the 9x9 grid at 0, a non-grid at 81 and the 1x3 grid at 81. With 83 cells
+  // the 1x3 grid lacks one: row 2 goes, and the cells after the 81 that rows 0 and 1 use.
+  // /outputs/cand one row longer too: that row goes first.
+  set_lengths(partial, {{"/output_cells", 83}, {"/outputs/cand", 4}});
+  {
+    ReportWriter w(path, {}, OpenMode::Resume);
+    std::vector<OutputRow> out = {{10, 1, 0, false, Status::Ok, 1, 2, {3, 7}, ""}};
+    w.append_outputs(out);
+    w.finish();
+  }
+  ReportReader rd(path);
+  for (const std::string& c : kSchema[6].second) EXPECT_EQ(rd.rows("outputs", c), 3u) << c;
+  EXPECT_EQ(rd.read_int64("outputs", "cand"), (std::vector<std::int64_t>{0, 0, 10}));
+  EXPECT_EQ(rd.read_int64("outputs", "cell_offset"), (std::vector<std::int64_t>{0, 81, 81}));
+  EXPECT_EQ(rd.read_string("outputs", "text"), (std::vector<std::string>{"", "(1, 2)", ""}));
+  const std::vector<std::int64_t> cells = rd.read_int64("output_cells", "output_cells");
+  ASSERT_EQ(cells.size(), 83u);
+  EXPECT_EQ(cells[80], 0);  // the last cell of 007bbfb7's test output, kept
+  EXPECT_EQ(std::vector<std::int64_t>(cells.begin() + 81, cells.end()),
+            (std::vector<std::int64_t>{3, 7}));
+}
+
+TEST(Report, ResumeRefusesWhatItCannotContinue) {
+  const std::string dir = temp_dir();
+  // The message of the std::runtime_error that resuming `path` throws.
+  const auto resume_error = [](const std::string& path) -> std::string {
+    try {
+      ReportWriter w(path, {}, OpenMode::Resume);
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "(resumed)";
+  };
+  const std::string absent = dir + "/absent.h5";
+  EXPECT_NE(resume_error(absent).find(absent + ".partial"), std::string::npos)
+      << resume_error(absent);
+  EXPECT_FALSE(fs::exists(absent + ".partial"));
+
+  const std::string text = dir + "/text.h5";
+  std::ofstream(text + ".partial") << "not an HDF5 file\n";
+  EXPECT_NE(resume_error(text).find(text + ".partial"), std::string::npos) << resume_error(text);
+
+  // A report of another schema version, and reports lacking a column or a table.
+  const auto interrupted = [&](const std::string& name) {
+    const std::string path = dir + "/" + name;
+    ReportWriter w(path);
+    w.write_tasks(sample_rows().tasks);
+    if (name == "v2.h5") w.set_attr("schema_version", std::int64_t{2});
+    w.close_partial("interrupted");
+    return path;
+  };
+  const auto delete_link = [](const std::string& file, const char* link) {
+    const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    ASSERT_GE(f, 0);
+    EXPECT_GE(H5Ldelete(f, link, H5P_DEFAULT), 0);
+    ASSERT_GE(H5Fclose(f), 0);
+  };
+  const std::string v2 = interrupted("v2.h5");
+  const std::string no_column = interrupted("no_column.h5");
+  delete_link(no_column + ".partial", "/results/unit");
+  const std::string no_table = interrupted("no_table.h5");
+  delete_link(no_table + ".partial", "/diffs");
+  const std::pair<std::string, std::string> refused[] = {
+      {v2, "schema_version is 2"}, {no_column, "/results/unit"}, {no_table, "/diffs"}};
+  for (const auto& [path, why] : refused) {
+    const std::string msg = resume_error(path);
+    EXPECT_NE(msg.find(path + ".partial"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(why), std::string::npos) << msg;
+    // Refused before anything changed.
+    ReportReader rd(path + ".partial");
+    EXPECT_EQ(rd.attr_string("status"), "interrupted") << path;
+    EXPECT_EQ(rd.attr_int("resumed"), std::nullopt) << path;
+    EXPECT_EQ(rd.rows("tasks"), 3u) << path;
+  }
+}
+
 }  // namespace
 }  // namespace batt::report

@@ -1,0 +1,241 @@
+#include "coordinator/mpi_job.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/mpi/status.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/utility.hpp>
+#include <deque>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "coordinator/inputs.hpp"
+#include "coordinator/phases.hpp"
+#include "coordinator/plan.hpp"
+#include "coordinator/recorder.hpp"
+#include "coordinator/report_session.hpp"
+#include "coordinator/stop_signal.hpp"
+#include "coordinator/summary.hpp"
+#include "coordinator/tables.hpp"
+#include "worker/wire.hpp"
+
+namespace batt::coordinator {
+
+namespace mpi = boost::mpi;
+
+namespace {
+
+// Message tags. Rank 0 -> worker: kUnit (unit, task, block), kStop. Worker -> rank 0:
+// kResult (unit, encoded UnitResult), kFailed (unit, reason), kTimings (at the end).
+enum Tag : int { kUnit = 1, kStop = 2, kResult = 3, kFailed = 4 };
+constexpr int kInFlight = 2;  // units handed to a worker before it asks: hides the latency
+
+using UnitMsg = std::array<std::int32_t, 3>;  // unit, task, block
+
+// ---- rank 0 -------------------------------------------------------------------------------
+
+int coordinate(const JobOptions& opt, mpi::communicator& world) {
+  StopSignals signals;
+  Phases phases;
+  JobSummary sum;
+  const auto job_t0 = Clock::now();
+  std::unique_ptr<JobInputs> in = load_inputs(opt, phases);
+  Plan plan;
+  std::vector<char> already;  // units a resumed report holds already
+  std::unique_ptr<report::ReportWriter> writer;
+  if (in) {
+    const auto t0 = Clock::now();
+    plan = make_plan(in->cv, in->tasks, opt.pairing, opt.block);
+    phases.add("plan", since(t0), static_cast<std::int64_t>(plan.units.size()));
+    writer =
+        opt.resume ? resume_report(opt, *in, plan, already) : open_report(opt, 1, world.size());
+  }
+  // Workers learn whether there is a job at all, then get everything it needs at once.
+  bool ok = in && writer;
+  mpi::broadcast(world, ok, 0);
+  if (!ok) return 2;
+
+  auto t0 = Clock::now();
+  if (!opt.resume) {
+    write_lookup_tables(*writer, *in, plan);
+    writer->flush();
+    phases.add("report.write", since(t0));
+  } else {
+    already.resize(plan.units.size(), 0);
+  }
+  count_inputs(*in, plan, sum);
+
+  t0 = Clock::now();
+  worker::Setup setup;
+  for (const worker::TaskInput& t : in->tasks) setup.tasks.push_back(worker::to_wire(*t.task));
+  setup.blocks = plan.blocks;
+  setup.infos = plan.block_info;
+  setup.differ_block = in->differs.block;
+  setup.differ_cands = in->differs.cands;
+  std::string bytes = worker::encode(setup);
+  mpi::broadcast(world, bytes, 0);
+  phases.add("broadcast", since(t0), static_cast<std::int64_t>(bytes.size()));
+
+  // Hand out units, record results in unit order.
+  Recorder recorder(*writer, phases, sum, in->tasks.size(), opt.flush_s);
+  already.resize(plan.units.size(), 0);
+  std::deque<std::int32_t> queue;  // the plan's order: most expensive first
+  for (std::size_t u = 0; u < plan.units.size(); ++u) {
+    if (!already[u]) queue.push_back(static_cast<std::int32_t>(u));
+  }
+  std::map<std::int32_t, worker::UnitResult> finished;  // waiting for their predecessors
+  std::map<std::int32_t, int> failures;
+  std::vector<int> busy(static_cast<std::size_t>(world.size()), 0);
+  std::int32_t next_to_write = 0;
+  std::size_t done = 0;
+  const auto eval_t0 = Clock::now();
+  auto last_progress = Clock::now();
+  int stop = 0;
+
+  int outstanding = 0;  // units sent and not answered
+  auto send_unit = [&](int w) {
+    if (queue.empty() || stop != 0) return;
+    const std::int32_t u = queue.front();
+    queue.pop_front();
+    const Unit& unit = plan.units[static_cast<std::size_t>(u)];
+    world.send(
+        w, kUnit,
+        UnitMsg{u, static_cast<std::int32_t>(unit.task), static_cast<std::int32_t>(unit.block)});
+    ++busy[static_cast<std::size_t>(w)];
+    ++outstanding;
+  };
+  auto skip_held = [&] {  // units the resumed report holds are written already
+    while (static_cast<std::size_t>(next_to_write) < already.size() && already[next_to_write]) {
+      ++next_to_write;
+    }
+  };
+  auto write_ready = [&] {
+    std::vector<worker::UnitResult> batch;
+    skip_held();
+    while (!finished.empty() && finished.begin()->first == next_to_write) {
+      batch.push_back(std::move(finished.begin()->second));
+      finished.erase(finished.begin());
+      ++next_to_write;
+      skip_held();
+    }
+    if (!batch.empty()) recorder.add(batch);
+    done = static_cast<std::size_t>(next_to_write);
+  };
+
+  write_ready();
+  for (int w = 1; w < world.size(); ++w) {
+    for (int k = 0; k < kInFlight; ++k) send_unit(w);
+  }
+  while (outstanding > 0) {
+    if (stop == 0) stop = StopSignals::requested();
+    const auto st = world.iprobe(mpi::any_source, mpi::any_tag);
+    if (!st) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      continue;
+    }
+    const int w = st->source();
+    --busy[static_cast<std::size_t>(w)];
+    --outstanding;
+    if (st->tag() == kResult) {
+      std::pair<std::int32_t, std::string> msg;
+      world.recv(w, kResult, msg);
+      finished.emplace(msg.first, worker::decode_result(msg.second));
+      write_ready();
+    } else {
+      std::pair<std::int32_t, std::string> msg;
+      world.recv(w, kFailed, msg);
+      std::cerr << "batt_mpi: unit " << msg.first << " failed on rank " << w << ": " << msg.second
+                << '\n';
+      if (++failures[msg.first] > 1) {
+        std::cerr << "batt_mpi: unit " << msg.first << " failed twice; stopping\n";
+        stop = stop != 0 ? stop : -1;
+      } else {
+        queue.push_front(msg.first);  // retried, on whichever worker asks next
+      }
+    }
+    send_unit(w);
+    if (!opt.quiet && opt.progress_s > 0 && since(last_progress) >= opt.progress_s) {
+      last_progress = Clock::now();
+      const double el = since(eval_t0);
+      spdlog::info(
+          "{}/{} units written, {} queued, {:.1f} units/s, about {:.0f} s left", done,
+          plan.units.size(), queue.size(), static_cast<double>(done) / el,
+          done ? el / static_cast<double>(done) * static_cast<double>(plan.units.size() - done)
+               : 0.0);
+    }
+  }
+  for (int w = 1; w < world.size(); ++w) world.send(w, kStop);
+  phases.add("evaluate.wall", since(eval_t0), static_cast<std::int64_t>(done));
+  recorder.count_solved();
+
+  phases.add("total", since(job_t0));
+  const std::vector<report::TimingRow> timing = phases.rows();
+  const bool complete = done == plan.units.size();
+  close_report(*writer, timing, done, complete ? 0 : (stop != 0 ? stop : -1), sum);
+  if (!opt.quiet) print_summary(sum, timing, std::cout);
+  if (stop == -1) return 1;
+  return complete ? 0 : 1;
+}
+
+// ---- workers ------------------------------------------------------------------------------
+
+int work(const JobOptions& opt, mpi::communicator& world) {
+  // A stop signal is rank 0's to act on (it stops handing out units and then sends kStop);
+  // a worker that gets one too (mpirun, srun forward them) finishes its unit as usual.
+  StopSignals ignore_here;
+  bool ok = false;
+  mpi::broadcast(world, ok, 0);
+  if (!ok) return 2;
+  std::string bytes;
+  mpi::broadcast(world, bytes, 0);
+  const worker::Setup setup = worker::decode_setup(bytes);
+  bytes.clear();
+
+  dsl::Arena arena(std::size_t{1} << 32);
+  dsl::EvalCtx ctx(arena);
+  std::deque<corpus::Task> tasks;  // TaskInputs point into it
+  std::vector<worker::TaskInput> inputs;
+  for (const worker::TaskWire& t : setup.tasks) {
+    tasks.push_back(worker::from_wire(t, arena));
+    inputs.push_back({&tasks.back(), static_cast<std::int32_t>(inputs.size()),
+                      worker::demo_pairs(tasks.back(), ctx)});
+  }
+  worker::Differs differs;
+  differs.cands = setup.differ_cands;
+  differs.names.resize(differs.cands.size());
+  differs.block = setup.differ_block;
+  std::deque<worker::LazyDiffTable> diff_tables;
+  for (const worker::TaskInput& t : inputs) diff_tables.emplace_back(differs, t);
+
+  worker::Worker w(opt.unit);
+  const auto rank = static_cast<std::int16_t>(world.rank());
+  for (;;) {
+    const mpi::status st = world.probe(0, mpi::any_tag);
+    if (st.tag() == kStop) {
+      world.recv(0, kStop);
+      return 0;
+    }
+    UnitMsg m{};
+    world.recv(0, kUnit, m);
+    try {
+      const worker::UnitResult r = w.run(
+          setup.blocks.at(static_cast<std::size_t>(m[2])),
+          setup.infos.at(static_cast<std::size_t>(m[2])), inputs.at(static_cast<std::size_t>(m[1])),
+          diff_tables.at(static_cast<std::size_t>(m[1])), m[0], rank);
+      world.send(0, kResult, std::make_pair(m[0], worker::encode(r)));
+    } catch (const std::exception& e) {
+      world.send(0, kFailed, std::make_pair(m[0], std::string(e.what())));
+    }
+  }
+}
+
+}  // namespace
+
+int run_mpi_job(const JobOptions& opt, mpi::communicator& world) {
+  return world.rank() == 0 ? coordinate(opt, world) : work(opt, world);
+}
+
+}  // namespace batt::coordinator
