@@ -9,7 +9,5 @@ bash scripts/install-deps.sh
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DBATT_SANITIZE=ON \
   -DBATT_WERROR=ON -DBATT_CUDA=OFF -DBATT_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j2
-# Open MPI keeps some allocations until exit: tests/lsan.supp suppresses its libraries only.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
   ctest --test-dir build-asan --output-on-failure -j2

@@ -44,7 +44,7 @@ void Recorder::add(std::vector<worker::UnitResult>& batch) {
     writer_.flush();
     last_flush_ = Clock::now();
   }
-  phases_.add("report.write", since(t0));
+  phases_.add("report.append", since(t0));
 }
 
 void Recorder::count_solved() {

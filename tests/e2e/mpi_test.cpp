@@ -30,6 +30,17 @@ const std::string kExe = BATT_MPI_EXE;
 const std::string kShared = BATT_SHARED_DIR;
 const std::string kMpirun = BATT_MPIEXEC;
 
+// Under the sanitizer pass, LeakSanitizer reports what Open MPI's dlopen'ed components keep
+// until exit, as "<unknown module>" that no suppression can name: processes this test starts
+// run without leak detection (address and UB checks stay on; the single-process tests and
+// the unit tests keep leak detection).
+const bool kNoMpiLeakCheck = [] {
+  const char* old = std::getenv("ASAN_OPTIONS");
+  const std::string opts =
+      std::string(old ? old : "") + (old && *old ? ":" : "") + "detect_leaks=0";
+  return setenv("ASAN_OPTIONS", opts.c_str(), 1) == 0;
+}();
+
 int run(const std::string& cmd, std::string* out = nullptr) {
   return batt::testing::run_shell(cmd, out);
 }
@@ -44,7 +55,7 @@ const std::string_view kIgnore[] = {"timings", "results.rank", "results.time_us"
 class MpiRanks : public ::testing::TestWithParam<int> {
  protected:
   static void SetUpTestSuite() {
-    ASSERT_TRUE(batt::testing::kJobEnvironment);
+    ASSERT_TRUE(batt::testing::kJobEnvironment && kNoMpiLeakCheck);
     single_ = scratch("single.h5");
     std::string out;
     ASSERT_EQ(run(kExe + " corpus --pairing cross -q -o " + single_.string(), &out), 0) << out;
