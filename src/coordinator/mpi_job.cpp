@@ -112,20 +112,39 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
       ++next_to_write;
     }
   };
-  auto write_ready = [&] {
-    std::vector<worker::UnitResult> batch;
+  // Completed units in order wait in `pending` and are appended together: one append per
+  // batch (--batch-units, or 8 per worker) or per quarter second, whichever comes first.
+  std::vector<worker::UnitResult> pending;
+  const std::size_t per_batch = opt.batch_units > 0
+                                    ? static_cast<std::size_t>(opt.batch_units)
+                                    : 8 * static_cast<std::size_t>(world.size() - 1);
+  auto last_append = Clock::now();
+  std::vector<double> worked(static_cast<std::size_t>(world.size()), 0.0);  // seconds per rank
+  std::uint64_t timeouts = 0, errors = 0;
+  auto write_ready = [&](bool force) {
     skip_held();
     while (!finished.empty() && finished.begin()->first == next_to_write) {
-      batch.push_back(std::move(finished.begin()->second));
+      pending.push_back(std::move(finished.begin()->second));
       finished.erase(finished.begin());
       ++next_to_write;
       skip_held();
     }
-    if (!batch.empty()) recorder.add(batch);
+    if (pending.empty() || !(force || pending.size() >= per_batch || since(last_append) >= 0.25)) {
+      return;
+    }
+    for (const worker::UnitResult& r : pending) {
+      for (const report::ResultRow& row : r.results) {
+        timeouts += row.status == report::Status::Timeout;
+        errors += row.status == report::Status::Error;
+      }
+    }
+    recorder.add(pending);
+    pending.clear();
+    last_append = Clock::now();
     done = static_cast<std::size_t>(next_to_write);
   };
 
-  write_ready();
+  write_ready(true);
   for (int w = 1; w < world.size(); ++w) {
     for (int k = 0; k < kInFlight; ++k) send_unit(w);
   }
@@ -142,8 +161,11 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
     if (st->tag() == kResult) {
       std::pair<std::int32_t, std::string> msg;
       world.recv(w, kResult, msg);
-      finished.emplace(msg.first, worker::decode_result(msg.second));
-      write_ready();
+      worker::UnitResult r = worker::decode_result(msg.second);
+      worked[static_cast<std::size_t>(w)] +=
+          r.counters.eval_s + r.counters.diff_s + r.counters.validate_s;
+      finished.emplace(msg.first, std::move(r));
+      write_ready(false);
     } else {
       std::pair<std::int32_t, std::string> msg;
       world.recv(w, kFailed, msg);
@@ -160,13 +182,22 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
     if (!opt.quiet && opt.progress_s > 0 && since(last_progress) >= opt.progress_s) {
       last_progress = Clock::now();
       const double el = since(eval_t0);
+      std::string ranks;
+      for (int r = 1; r < world.size(); ++r) {
+        ranks += " " + std::to_string(r) + ":" +
+                 std::to_string(static_cast<int>(100 * worked[static_cast<std::size_t>(r)] / el)) +
+                 "%";
+      }
       spdlog::info(
-          "{}/{} units written, {} queued, {:.1f} units/s, about {:.0f} s left", done,
-          plan.units.size(), queue.size(), static_cast<double>(done) / el,
+          "{}/{} units written, {} queued, {:.1f} units/s, about {:.0f} s left; busy{}; {} "
+          "timeouts, {} errors",
+          done, plan.units.size(), queue.size(), static_cast<double>(done) / el,
           done ? el / static_cast<double>(done) * static_cast<double>(plan.units.size() - done)
-               : 0.0);
+               : 0.0,
+          ranks, timeouts, errors);
     }
   }
+  write_ready(true);
   for (int w = 1; w < world.size(); ++w) world.send(w, kStop);
   phases.add("evaluate.wall", since(eval_t0), static_cast<std::int64_t>(done));
   recorder.count_solved();
