@@ -22,11 +22,12 @@ struct JobOptions {
   std::vector<std::string> tasks;         // selected task ids; empty = every loaded task
   Pairing pairing = Pairing::Origin;
   std::string out = "report.h5";
-  int threads = 0;         // 0 = every hardware thread
-  int block = 256;         // candidates per work unit
-  int batch_units = 0;     // units evaluated between two report appends; 0 = 8 per thread
-  double flush_s = 1;      // at most this many seconds between report flushes (crash loss)
-  double progress_s = 10;  // seconds between progress lines; 0 = none
+  int threads = 0;              // 0 = every hardware thread
+  int block = 256;              // candidates per work unit
+  int batch_units = 0;          // units evaluated between two report appends; 0 = 8 per thread
+  double flush_s = 1;           // at most this many seconds between report flushes (crash loss)
+  double progress_s = 10;       // seconds between progress lines; 0 = none
+  double reissue_after_s = 60;  // MPI: re-issue a unit out this long once the queue is empty
   bool quiet = false;
   bool resume = false;  // continue OUT.partial: skip the units it already holds
   worker::UnitOptions unit;

@@ -10,6 +10,7 @@
 #include <deque>
 #include <iostream>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "coordinator/inputs.hpp"
@@ -95,17 +96,39 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
   auto last_progress = Clock::now();
   int stop = 0;
 
-  int outstanding = 0;  // units sent and not answered
-  auto send_unit = [&](int w) {
-    if (queue.empty() || stop != 0) return;
-    const std::int32_t u = queue.front();
-    queue.pop_front();
+  int outstanding = 0;  // messages owed by workers (a re-issued unit is owed twice)
+  std::map<std::int32_t, Clock::time_point> in_flight;  // unit -> when it was first sent
+  std::set<std::int32_t> reissued;
+  std::map<std::int32_t, int> copies;  // copies of a unit still out
+  auto send = [&](int w, std::int32_t u) {
+    ++copies[u];
     const Unit& unit = plan.units[static_cast<std::size_t>(u)];
     world.send(
         w, kUnit,
         UnitMsg{u, static_cast<std::int32_t>(unit.task), static_cast<std::int32_t>(unit.block)});
     ++busy[static_cast<std::size_t>(w)];
     ++outstanding;
+  };
+  // The next queued unit; once the queue is empty, an idle worker gets a copy of the oldest
+  // unit still out for longer than --reissue-after-s (a slow or stuck worker): the first
+  // result to come back is kept, the other dropped.
+  auto send_unit = [&](int w) {
+    if (stop != 0) return;
+    if (!queue.empty()) {
+      const std::int32_t u = queue.front();
+      queue.pop_front();
+      in_flight.emplace(u, Clock::now());
+      send(w, u);
+      return;
+    }
+    if (busy[static_cast<std::size_t>(w)] > 0) return;
+    for (const auto& [u, t] : in_flight) {
+      if (!reissued.count(u) && since(t) >= opt.reissue_after_s) {
+        reissued.insert(u);
+        send(w, u);
+        return;
+      }
+    }
   };
   auto skip_held = [&] {  // units the resumed report holds are written already
     while (static_cast<std::size_t>(next_to_write) < already.size() && already[next_to_write]) {
@@ -161,20 +184,29 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
     if (st->tag() == kResult) {
       std::pair<std::int32_t, std::string> msg;
       world.recv(w, kResult, msg);
-      worker::UnitResult r = worker::decode_result(msg.second);
-      worked[static_cast<std::size_t>(w)] +=
-          r.counters.eval_s + r.counters.diff_s + r.counters.validate_s;
-      finished.emplace(msg.first, std::move(r));
-      write_ready(false);
+      --copies[msg.first];
+      if (in_flight.erase(msg.first) == 1) {  // else a re-issued copy came back second
+        worker::UnitResult r = worker::decode_result(msg.second);
+        worked[static_cast<std::size_t>(w)] +=
+            r.counters.eval_s + r.counters.diff_s + r.counters.validate_s;
+        finished.emplace(msg.first, std::move(r));
+        write_ready(false);
+      }
     } else {
       std::pair<std::int32_t, std::string> msg;
       world.recv(w, kFailed, msg);
+      --copies[msg.first];
       std::cerr << "batt_mpi: unit " << msg.first << " failed on rank " << w << ": " << msg.second
                 << '\n';
-      if (++failures[msg.first] > 1) {
+      if (!in_flight.count(msg.first)) {
+        // a re-issued copy already came back
+      } else if (copies[msg.first] > 0) {
+        // the other copy may still succeed
+      } else if (++failures[msg.first] > 1) {
         std::cerr << "batt_mpi: unit " << msg.first << " failed twice; stopping\n";
         stop = stop != 0 ? stop : -1;
       } else {
+        in_flight.erase(msg.first);
         queue.push_front(msg.first);  // retried, on whichever worker asks next
       }
     }
@@ -204,6 +236,7 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
 
   phases.add("total", since(job_t0));
   const std::vector<report::TimingRow> timing = phases.rows();
+  writer->set_attr("units_reissued", static_cast<std::int64_t>(reissued.size()));
   const bool complete = done == plan.units.size();
   close_report(*writer, timing, done, complete ? 0 : (stop != 0 ? stop : -1), sum);
   if (!opt.quiet) print_summary(sum, timing, std::cout);

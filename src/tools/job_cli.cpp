@@ -68,6 +68,11 @@ JobCli::JobCli(CLI::App& app) {
                  "loses at most that much work")
       ->capture_default_str()
       ->group("Execution");
+  app.add_option("--reissue-after-s", opt.reissue_after_s,
+                 "MPI: once every unit is handed out, give an idle worker a copy of a unit "
+                 "another worker has held this long (the first result is kept)")
+      ->capture_default_str()
+      ->group("Execution");
   app.add_option("--progress-s", opt.progress_s, "seconds between progress lines (0: none)")
       ->capture_default_str()
       ->group("Execution");

@@ -84,6 +84,24 @@ TEST_P(MpiRanks, ReportEqualsTheSingleProcessOne) {
 
 INSTANTIATE_TEST_SUITE_P(Ranks, MpiRanks, ::testing::Values(1, 2, 3, 5));
 
+// Re-issuing every unit still out as soon as the queue is empty: duplicates come back, the
+// first result of each unit is kept, and the report is still the single-process one.
+TEST_F(MpiRanks, ReissuedUnitsKeepTheFirstResult) {
+  const fs::path rep = scratch("reissue.h5");
+  std::string out;
+  ASSERT_EQ(
+      run(mpirun(3) + " corpus --pairing cross --block 4 --reissue-after-s 0 -q -o " + rep.string(),
+          &out),
+      0)
+      << out;
+  const fs::path single4 = scratch("single4.h5");
+  ASSERT_EQ(run(kExe + " corpus --pairing cross --block 4 -q -o " + single4.string(), &out), 0)
+      << out;
+  const auto diffs = batt::report::compare_reports(single4.string(), rep.string(), kIgnore);
+  EXPECT_TRUE(diffs.empty()) << diffs.front();
+  EXPECT_GT(ReportReader(rep.string()).attr_int("units_reissued").value_or(0), 0);
+}
+
 // The job the fault tests stop: the bundled corpus on all 400 ARC-AGI-1 training tasks,
 // one candidate per unit. With a flush after every unit it takes about 30 s, long enough to
 // stop mid-way; without, about a second.
