@@ -140,7 +140,7 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
   std::vector<worker::UnitResult> pending;
   const std::size_t per_batch = opt.batch_units > 0
                                     ? static_cast<std::size_t>(opt.batch_units)
-                                    : 8 * static_cast<std::size_t>(world.size() - 1);
+                                    : 32 * static_cast<std::size_t>(world.size() - 1);
   auto last_append = Clock::now();
   std::vector<double> worked(static_cast<std::size_t>(world.size()), 0.0);  // seconds per rank
   std::uint64_t timeouts = 0, errors = 0;
@@ -152,7 +152,7 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
       ++next_to_write;
       skip_held();
     }
-    if (pending.empty() || !(force || pending.size() >= per_batch || since(last_append) >= 0.25)) {
+    if (pending.empty() || !(force || pending.size() >= per_batch || since(last_append) >= 1.0)) {
       return;
     }
     for (const worker::UnitResult& r : pending) {
