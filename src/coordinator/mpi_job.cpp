@@ -4,6 +4,8 @@
 
 #include <array>
 #include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/mpi/collectives/gather.hpp>
+#include <boost/mpi/environment.hpp>
 #include <boost/mpi/status.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/utility.hpp>
@@ -21,6 +23,7 @@
 #include "coordinator/stop_signal.hpp"
 #include "coordinator/summary.hpp"
 #include "coordinator/tables.hpp"
+#include "gpu/device.hpp"
 #include "worker/wire.hpp"
 
 namespace batt::coordinator {
@@ -38,7 +41,34 @@ using UnitMsg = std::array<std::int32_t, 3>;  // unit, task, block
 
 // ---- rank 0 -------------------------------------------------------------------------------
 
-int coordinate(const JobOptions& opt, mpi::communicator& world) {
+// Every rank: which worker of its node it is, and the device it binds (gpu/device.hpp).
+// Collective; rank 0 gets one line per rank, "rank R: host H, worker W of the node, cpu" or
+// "..., cuda 0 NVIDIA L4 GPU-...".
+std::vector<std::string> bind_devices(mpi::communicator& world) {
+  MPI_Comm node = MPI_COMM_NULL;
+  MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, world.rank(), MPI_INFO_NULL, &node);
+  int local = 0, root_here = 0;
+  const int is_root = world.rank() == 0 ? 1 : 0;
+  MPI_Comm_rank(node, &local);
+  MPI_Allreduce(&is_root, &root_here, 1, MPI_INT, MPI_MAX, node);
+  MPI_Comm_free(&node);
+  std::string line =
+      "rank " + std::to_string(world.rank()) + ": host " + mpi::environment::processor_name();
+  if (world.rank() == 0) {
+    line += ", coordinator";
+  } else {
+    const int worker = local - root_here;  // rank 0 holds no device
+    const gpu::DeviceInfo d = gpu::bind_device(worker);
+    line += ", worker " + std::to_string(worker) + " of the node, " + d.kind;
+    if (d.kind != "cpu") line += " " + std::to_string(d.index) + " " + d.name + " " + d.uuid;
+  }
+  std::vector<std::string> lines;
+  mpi::gather(world, line, lines, 0);
+  return lines;
+}
+
+int coordinate(const JobOptions& opt, mpi::communicator& world,
+               const std::vector<std::string>& rank_lines) {
   StopSignals signals;
   Phases phases;
   JobSummary sum;
@@ -53,6 +83,15 @@ int coordinate(const JobOptions& opt, mpi::communicator& world) {
     phases.add("plan", since(t0), static_cast<std::int64_t>(plan.units.size()));
     writer =
         opt.resume ? resume_report(opt, *in, plan, already) : open_report(opt, 1, world.size());
+  }
+  if (writer) {
+    std::string all, gpus;
+    for (const std::string& r : rank_lines) {
+      all += r + "\n";
+      if (r.find(", cuda ") != std::string::npos) gpus += r + "\n";
+    }
+    writer->set_attr("ranks", all);
+    writer->set_attr("gpus", gpus.empty() ? "none (CPU workers)" : gpus);
   }
   // Workers learn whether there is a job at all, then get everything it needs at once.
   bool ok = in && writer;
@@ -299,7 +338,8 @@ int work(const JobOptions& opt, mpi::communicator& world) {
 }  // namespace
 
 int run_mpi_job(const JobOptions& opt, mpi::communicator& world) {
-  return world.rank() == 0 ? coordinate(opt, world) : work(opt, world);
+  const std::vector<std::string> rank_lines = bind_devices(world);
+  return world.rank() == 0 ? coordinate(opt, world, rank_lines) : work(opt, world);
 }
 
 }  // namespace batt::coordinator

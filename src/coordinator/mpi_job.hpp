@@ -5,8 +5,10 @@
 // results in unit order as they complete, so the report equals the single-process one
 // (run_job) whatever the rank count: same rows, only the `rank` and time columns differ.
 // A unit that throws on a worker is retried once on another; a second failure ends the job.
-// SIGINT/SIGTERM/SIGUSR1 on rank 0: no new units, the ones in flight are recorded, workers
-// stop, the report stays .partial with status "interrupted".
+// Each worker binds a device first (gpu/device.hpp: worker k of a node takes GPU k, when CUDA
+// is built and GPUs are visible; else it is a CPU worker); the report's `ranks` and `gpus`
+// attributes say who ran where. SIGINT/SIGTERM/SIGUSR1 on rank 0: no new units, the ones in flight
+// are recorded, workers stop, the report stays .partial with status "interrupted".
 #include <boost/mpi/communicator.hpp>
 
 #include "coordinator/job.hpp"

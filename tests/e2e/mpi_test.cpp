@@ -75,6 +75,11 @@ TEST_P(MpiRanks, ReportEqualsTheSingleProcessOne) {
   EXPECT_EQ(r.attr_int("mpi_world_size"), n);
   EXPECT_EQ(r.attr_string("status"), "complete");
   if (n > 1) {
+    // Every rank says where it ran and on what (no GPU is visible here: CPU workers).
+    const std::string ranks = r.attr_string("ranks").value_or("");
+    EXPECT_NE(ranks.find("rank 0: host "), std::string::npos) << ranks;
+    EXPECT_NE(ranks.find("rank " + std::to_string(n - 1) + ": host "), std::string::npos) << ranks;
+    EXPECT_NE(ranks.find(", worker 0 of the node, "), std::string::npos) << ranks;
     // Units ran on the workers, never on rank 0.
     for (const auto rank : r.read_int64("results", "rank")) {
       EXPECT_TRUE(rank >= 1 && rank < n) << rank;
