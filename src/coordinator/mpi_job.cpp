@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/gather.hpp>
@@ -9,6 +10,7 @@
 #include <boost/mpi/status.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/utility.hpp>
+#include <cstdlib>
 #include <deque>
 #include <iostream>
 #include <map>
@@ -128,6 +130,7 @@ int coordinate(const JobOptions& opt, mpi::communicator& world,
   }
   std::map<std::int32_t, worker::UnitResult> finished;  // waiting for their predecessors
   std::map<std::int32_t, int> failures;
+  std::map<std::int32_t, int> failed_on;  // unit -> the worker it failed on
   std::vector<int> busy(static_cast<std::size_t>(world.size()), 0);
   std::int32_t next_to_write = 0;
   std::size_t done = 0;
@@ -153,13 +156,20 @@ int coordinate(const JobOptions& opt, mpi::communicator& world,
   // result to come back is kept, the other dropped.
   auto send_unit = [&](int w) {
     if (stop != 0) return;
-    if (!queue.empty()) {
-      const std::int32_t u = queue.front();
-      queue.pop_front();
+    // The first queued unit that did not already fail on this worker (a retry goes
+    // elsewhere when there is an elsewhere).
+    auto it = std::find_if(queue.begin(), queue.end(), [&](std::int32_t u) {
+      const auto f = failed_on.find(u);
+      return f == failed_on.end() || f->second != w || world.size() == 2;
+    });
+    if (it != queue.end()) {
+      const std::int32_t u = *it;
+      queue.erase(it);
       in_flight.emplace(u, Clock::now());
       send(w, u);
       return;
     }
+    if (!queue.empty()) return;
     if (busy[static_cast<std::size_t>(w)] > 0) return;
     for (const auto& [u, t] : in_flight) {
       if (!reissued.count(u) && since(t) >= opt.reissue_after_s) {
@@ -246,7 +256,8 @@ int coordinate(const JobOptions& opt, mpi::communicator& world,
         stop = stop != 0 ? stop : -1;
       } else {
         in_flight.erase(msg.first);
-        queue.push_front(msg.first);  // retried, on whichever worker asks next
+        failed_on[msg.first] = w;
+        queue.push_front(msg.first);  // retried first, on another worker
       }
     }
     send_unit(w);
@@ -324,6 +335,11 @@ int work(const JobOptions& opt, mpi::communicator& world) {
     UnitMsg m{};
     world.recv(0, kUnit, m);
     try {
+      // Fault injection for the retry test: this unit fails on rank 1 (tests/e2e/mpi_test.cpp).
+      if (const char* f = std::getenv("BATT_INJECT_UNIT_FAILURE");
+          f && std::atoi(f) == m[0] && world.rank() == 1) {
+        throw std::runtime_error("injected failure (BATT_INJECT_UNIT_FAILURE)");
+      }
       const worker::UnitResult r = w.run(
           setup.blocks.at(static_cast<std::size_t>(m[2])),
           setup.infos.at(static_cast<std::size_t>(m[2])), inputs.at(static_cast<std::size_t>(m[1])),

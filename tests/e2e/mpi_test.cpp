@@ -89,6 +89,20 @@ TEST_P(MpiRanks, ReportEqualsTheSingleProcessOne) {
 
 INSTANTIATE_TEST_SUITE_P(Ranks, MpiRanks, ::testing::Values(1, 2, 3, 5));
 
+// A unit that throws on a worker is retried once on another, and the report is whole.
+TEST_F(MpiRanks, FailedUnitIsRetriedElsewhere) {
+  const fs::path rep = scratch("retry.h5");
+  std::string out;
+  ASSERT_EQ(run("BATT_INJECT_UNIT_FAILURE=0 " + mpirun(3) + " corpus --pairing cross -q -o " +
+                    rep.string(),
+                &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("unit 0 failed on rank 1: injected failure"), std::string::npos) << out;
+  const auto diffs = batt::report::compare_reports(single_.string(), rep.string(), kIgnore);
+  EXPECT_TRUE(diffs.empty()) << diffs.front();
+}
+
 // Re-issuing every unit still out as soon as the queue is empty: duplicates come back, the
 // first result of each unit is kept, and the report is still the single-process one.
 TEST_F(MpiRanks, ReissuedUnitsKeepTheFirstResult) {
