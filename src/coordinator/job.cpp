@@ -69,9 +69,6 @@ std::size_t run_units_here(const JobOptions& opt, int threads, JobInputs& in, co
     }
   }
   phases.add("evaluate.wall", since(t0), static_cast<std::int64_t>(done));
-  for (const worker::LazyDiffTable& d : diff_tables) {
-    if (const worker::DiffTable* t = d.computed()) sum.differ_evaluations += t->evaluations;
-  }
   return done;
 }
 

@@ -23,6 +23,7 @@ void Recorder::add(std::vector<worker::UnitResult>& batch) {
     sum_.counters.diff_calls += c.diff_calls;
     sum_.counters.evaluations += c.evaluations;
     sum_.counters.validations += c.validations;
+    sum_.differ_evaluations += c.differ_evaluations;
     const std::int16_t rank = r.results.empty() ? 0 : r.results.front().rank;
     phases_.add("evaluate", c.eval_s, static_cast<std::int64_t>(c.evaluations), rank);
     phases_.add("diff", c.diff_s, static_cast<std::int64_t>(c.diff_calls), rank);

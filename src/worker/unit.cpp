@@ -111,10 +111,11 @@ Differs select_differs(const CorpusView& cv) {
   return d;
 }
 
-const DiffTable& LazyDiffTable::get(Worker& w) {
+const DiffTable& LazyDiffTable::get(Worker& w, bool& computed) {
   std::call_once(once_, [&] {
     table_ = w.diff_table(*differs_, *task_);
     done_ = true;
+    computed = true;
   });
   return table_;
 }
@@ -216,7 +217,9 @@ UnitResult Worker::run(const Block& block, const BlockInfo& info, const TaskInpu
                !task.test.empty();
     if (matched[c] == 0) continue;
     // Credit every differ, once per matched demo sample (the rule in unit.hpp).
-    const DiffTable& diffs = lazy_diffs.get(*this);
+    bool computed = false;
+    const DiffTable& diffs = lazy_diffs.get(*this, computed);
+    if (computed) u.counters.differ_evaluations += diffs.evaluations;
     for (std::size_t d = 0; d < diffs.differs; ++d) {
       report::DiffRow dr;
       for (std::size_t k = 0; k < n_demo && k < 64; ++k) {

@@ -69,7 +69,8 @@ struct Differs {
 class LazyDiffTable {
  public:
   LazyDiffTable(const Differs& d, const TaskInput& t) : differs_(&d), task_(&t) {}
-  const DiffTable& get(Worker& w);
+  // The table; `computed` is set to true when this call computed it.
+  const DiffTable& get(Worker& w, bool& computed);
   // The table if it was computed (for counting), else nullptr. Call after the workers end.
   const DiffTable* computed() const noexcept { return done_ ? &table_ : nullptr; }
 
@@ -85,9 +86,10 @@ class LazyDiffTable {
 struct UnitCounters {
   std::uint64_t demo_outputs = 0;  // demo evaluations that completed (ok or mismatch)
   std::uint64_t demo_matches = 0;
-  std::uint64_t diff_calls = 0;   // logical differ calls credited (2 per match and differ)
-  std::uint64_t evaluations = 0;  // candidate x sample evaluations
-  std::uint64_t validations = 0;  // (candidate, task) pairs validated
+  std::uint64_t diff_calls = 0;          // logical differ calls credited (2 per match and differ)
+  std::uint64_t evaluations = 0;         // candidate x sample evaluations
+  std::uint64_t validations = 0;         // (candidate, task) pairs validated
+  std::uint64_t differ_evaluations = 0;  // differ runs of the task's DiffTable, if made here
   double eval_s = 0, diff_s = 0, validate_s = 0;  // seconds in each part
 };
 

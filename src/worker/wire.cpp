@@ -56,20 +56,26 @@ namespace {
 using OArchive = boost::archive::binary_oarchive;
 using IArchive = boost::archive::binary_iarchive;
 
+// Serialises each field in turn (Boost's `ar & x`, which saves or loads by archive type).
+template <class Ar, class... T>
+void fields(Ar& ar, T&... t) {
+  ((ar & t), ...);
+}
+
 template <class Ar>
 void io(Ar& ar, TaskWire::Grid& g) {
-  ar& g.h& g.w& g.cells;
+  fields(ar, g.h, g.w, g.cells);
 }
 template <class Ar>
 void io(Ar& ar, std::vector<TaskWire::Grid>& v) {
   std::uint64_t n = v.size();
-  ar& n;
+  fields(ar, n);
   v.resize(n);
   for (auto& g : v) io(ar, g);
 }
 template <class Ar>
 void io(Ar& ar, TaskWire& t) {
-  ar& t.id& t.source;
+  fields(ar, t.id, t.source);
   io(ar, t.demo_in);
   io(ar, t.demo_out);
   io(ar, t.test_in);
@@ -77,35 +83,35 @@ void io(Ar& ar, TaskWire& t) {
 }
 template <class Ar>
 void io(Ar& ar, BlockInfo& i) {
-  ar& i.cands& i.md5& i.canonical;
+  fields(ar, i.cands, i.md5, i.canonical);
 }
 
 template <class Ar, class Row>
-void io_rows(Ar& ar, std::vector<Row>& rows, auto&& fields) {
+void io_rows(Ar& ar, std::vector<Row>& rows, auto&& each) {
   std::uint64_t n = rows.size();
-  ar& n;
+  fields(ar, n);
   rows.resize(n);
-  for (Row& r : rows) fields(r);
+  for (Row& r : rows) each(r);
 }
 
 template <class Ar>
 void io(Ar& ar, UnitResult& u) {
   io_rows(ar, u.results, [&](report::ResultRow& r) {
     auto status = static_cast<std::uint8_t>(r.status);
-    ar& r.cand& r.task& r.demo_hits& r.test_hits& r.n_demo& r.n_test& r.solved& status& r
-        .status_bits& r.valid& r.time_us& r.steps& r.rank& r.unit;
+    fields(ar, r.cand, r.task, r.demo_hits, r.test_hits, r.n_demo, r.n_test, r.solved, status,
+           r.status_bits, r.valid, r.time_us, r.steps, r.rank, r.unit);
     r.status = static_cast<report::Status>(status);
   });
   io_rows(ar, u.diffs,
-          [&](report::DiffRow& r) { ar& r.cand& r.task& r.differ& r.iz& r.zo& r.samples; });
+          [&](report::DiffRow& r) { fields(ar, r.cand, r.task, r.differ, r.iz, r.zo, r.samples); });
   io_rows(ar, u.outputs, [&](report::OutputRow& r) {
     auto status = static_cast<std::uint8_t>(r.status);
-    ar& r.cand& r.task& r.sample& r.is_test& status& r.rows& r.cols& r.cells& r.text;
+    fields(ar, r.cand, r.task, r.sample, r.is_test, status, r.rows, r.cols, r.cells, r.text);
     r.status = static_cast<report::Status>(status);
   });
   UnitCounters& c = u.counters;
-  ar& c.demo_outputs& c.demo_matches& c.diff_calls& c.evaluations& c.validations& c.eval_s& c
-      .diff_s& c.validate_s;
+  fields(ar, c.demo_outputs, c.demo_matches, c.diff_calls, c.evaluations, c.validations,
+         c.differ_evaluations, c.eval_s, c.diff_s, c.validate_s);
 }
 
 TaskWire::Grid grid_wire(const dsl::Value& v) {
