@@ -5,6 +5,8 @@
 #include <iostream>
 #include <set>
 
+#include "coordinator/shard.hpp"
+
 namespace batt::coordinator {
 
 namespace fs = std::filesystem;
@@ -72,9 +74,13 @@ std::unique_ptr<JobInputs> load_inputs(const JobOptions& opt, Phases& phases) {
   phases.add("load.corpus", since(t0), static_cast<std::int64_t>(in->corpus.programs));
   print_diagnostics(diags, opt.quiet);
 
-  const std::vector<const corpus::Task*> selected = select_tasks(opt, in->taskset, task_paths);
+  const std::vector<const corpus::Task*> selected =
+      shard_tasks(select_tasks(opt, in->taskset, task_paths), in->corpus, opt.pairing, opt.shard);
   if (selected.empty()) {
-    if (opt.tasks.empty()) {
+    if (opt.shard.count > 1) {
+      std::cerr << "batt_mpi: --shard " << opt.shard.index << "/" << opt.shard.count
+                << " has no tasks (more shards than selected tasks)\n";
+    } else if (opt.tasks.empty()) {
       std::cerr << "batt_mpi: no tasks to evaluate (looked in";
       for (const auto& p : task_paths) std::cerr << ' ' << p;
       std::cerr << ")\n";

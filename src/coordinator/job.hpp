@@ -14,6 +14,12 @@ namespace batt::coordinator {
 
 enum class Pairing : std::uint8_t { Origin, Cross };
 
+// --shard i/n (shard.hpp): this job evaluates shard i of n of the selected tasks.
+struct ShardSpec {
+  int index = 0;
+  int count = 1;
+};
+
 struct JobOptions {
   std::string corpus;                     // CORPUS: a directory with tasks/, batches/, differs/
   std::vector<std::string> task_paths;    // default CORPUS/tasks
@@ -21,6 +27,7 @@ struct JobOptions {
   std::vector<std::string> differ_paths;  // default CORPUS/differs (when it exists)
   std::vector<std::string> tasks;         // selected task ids; empty = every loaded task
   Pairing pairing = Pairing::Origin;
+  ShardSpec shard;
   std::string out = "report.h5";
   int threads = 0;              // 0 = every hardware thread
   int block = 256;              // candidates per work unit

@@ -50,6 +50,8 @@ std::unique_ptr<report::ReportWriter> open_report(const JobOptions& opt, int thr
   writer->set_attr("mpi_world_size", std::int64_t{world_size});
   writer->set_attr("threads", std::int64_t{threads});
   writer->set_attr("pairing", opt.pairing == Pairing::Cross ? "cross" : "origin");
+  writer->set_attr("shard",
+                   std::to_string(opt.shard.index) + "/" + std::to_string(opt.shard.count));
   return writer;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "coordinator/shard.hpp"
 #include "git_sha.hpp"  // generated at build time (cmake/GitSha.cmake)
 
 namespace batt::tools {
@@ -34,6 +35,17 @@ JobCli::JobCli(CLI::App& app) {
                  "which tasks a candidate is tried on: origin (the tasks its name or batt "
                  "records name) or cross (every selected task)")
       ->check(CLI::IsMember({"origin", "cross"}))
+      ->capture_default_str()
+      ->group("Input");
+  app.add_option("--shard", shard_,
+                 "evaluate shard i of n (i/n, 0 <= i < n): the selected tasks split into n parts "
+                 "of about equal cost, the same split in every job, so n jobs cover the sweep "
+                 "once")
+      ->check([](const std::string& v) {
+        coordinator::ShardSpec s;
+        std::string why;
+        return coordinator::parse_shard(v, s, why) ? std::string() : why;
+      })
       ->capture_default_str()
       ->group("Input");
   app.add_option("-o,--out", opt.out,
@@ -134,6 +146,8 @@ coordinator::JobOptions JobCli::options(const CLI::App& app, int argc, char** ar
   opt.unit.store_outputs = store_outputs_ == "none"  ? worker::StoreOutputs::None
                            : store_outputs_ == "all" ? worker::StoreOutputs::All
                                                      : worker::StoreOutputs::Test;
+  std::string why;
+  coordinator::parse_shard(shard_, opt.shard, why);  // checked when parsed
   opt.command_line.clear();
   for (int i = 0; i < argc; ++i) {
     if (i) opt.command_line += ' ';

@@ -30,6 +30,7 @@ class JobCli {
   std::size_t arena_mb_ = 512;
   std::string pairing_ = "origin";
   std::string store_outputs_ = "test";
+  std::string shard_ = "0/1";
   bool print_config_ = false;
 };
 

@@ -14,8 +14,10 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "report/report_reader.hpp"
@@ -353,6 +355,59 @@ TEST(Job, ResumeRefusesAReportOfAnotherJob) {
   EXPECT_NE(out.find("other work units"), std::string::npos) << out;
   EXPECT_EQ(run("corpus --resume -q -o " + scratch("none.h5").string(), &out), 2);
   EXPECT_NE(out.find("none.h5.partial"), std::string::npos) << out;
+}
+
+}  // namespace
+
+namespace {
+
+// --shard i/n: n jobs cover the sweep exactly once, together giving what one job gives.
+TEST(Job, ShardsCoverTheSweepExactlyOnce) {
+  const fs::path whole = scratch("whole.h5");
+  std::string out;
+  ASSERT_EQ(run("corpus --pairing cross -q -o " + whole.string(), &out), 0) << out;
+  // (task id, candidate md5, status bits, demo hits, test hits) of every result row.
+  using Row = std::tuple<std::string, std::string, std::int64_t, std::int64_t, std::int64_t>;
+  auto rows = [](const fs::path& p) {
+    const ReportReader r(p.string());
+    const auto ids = r.read_string("tasks", "id");
+    const auto md5 = r.read_string("candidates", "md5");
+    const auto task = r.read_int64("results", "task");
+    const auto cand = r.read_int64("results", "cand");
+    const auto bits = r.read_int64("results", "status_bits");
+    const auto demo = r.read_int64("results", "demo_hits");
+    const auto test = r.read_int64("results", "test_hits");
+    std::vector<Row> v;
+    for (std::size_t i = 0; i < task.size(); ++i) {
+      v.emplace_back(ids[static_cast<std::size_t>(task[i])], md5[static_cast<std::size_t>(cand[i])],
+                     bits[i], demo[i], test[i]);
+    }
+    return v;
+  };
+  std::vector<Row> sharded;
+  std::multiset<std::string> tasks;
+  for (int i = 0; i < 3; ++i) {
+    const fs::path p = scratch("shard" + std::to_string(i) + ".h5");
+    ASSERT_EQ(
+        run("corpus --pairing cross --shard " + std::to_string(i) + "/3 -q -o " + p.string(), &out),
+        0)
+        << out;
+    const ReportReader r(p.string());
+    EXPECT_EQ(r.attr_string("shard"), std::to_string(i) + "/3");
+    for (const auto& id : r.read_string("tasks", "id")) tasks.insert(id);
+    EXPECT_GE(r.rows("tasks"), 1u);  // balanced by cost, not by count: never empty here
+    const auto v = rows(p);
+    sharded.insert(sharded.end(), v.begin(), v.end());
+  }
+  EXPECT_EQ(tasks.size(), 10u);
+  EXPECT_EQ(std::set<std::string>(tasks.begin(), tasks.end()).size(), 10u);  // each once
+  auto all = rows(whole);
+  std::sort(all.begin(), all.end());
+  std::sort(sharded.begin(), sharded.end());
+  EXPECT_EQ(all, sharded);
+
+  EXPECT_EQ(run("corpus --shard 3/3 -q", &out), 105);  // CLI11's validation error
+  EXPECT_NE(out.find("0 <= i < n"), std::string::npos) << out;
 }
 
 }  // namespace
