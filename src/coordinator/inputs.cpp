@@ -87,10 +87,7 @@ std::unique_ptr<JobInputs> load_inputs(const JobOptions& opt, Phases& phases) {
     }
     return nullptr;
   }
-  in->cv.corpus = &in->corpus;
-  for (const program::Candidate& c : in->corpus.candidates) {
-    in->cv.modes.push_back(worker::mode_of(c));
-  }
+  in->cv = worker::make_view(in->corpus);
   dsl::EvalCtx ctx(in->arena);
   for (std::size_t i = 0; i < selected.size(); ++i) {
     in->tasks.push_back(

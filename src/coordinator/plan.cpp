@@ -4,8 +4,6 @@
 #include <map>
 #include <string_view>
 
-#include "program/canonical.hpp"
-
 namespace batt::coordinator {
 
 namespace {
@@ -79,7 +77,7 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
           const program::Candidate& cand = cands[static_cast<std::size_t>(c)];
           entries.push_back({cand.root, cv.modes[static_cast<std::size_t>(c)]});
           info.md5.push_back(*cand.md5);
-          info.canonical.push_back(program::canonical_text(cv.corpus->dag, cand.root, cand.kind));
+          info.canonical.push_back(cv.canonical[static_cast<std::size_t>(c)]);
         }
         info.cands = std::move(members);
         plan.blocks.emplace_back(cv.corpus->dag, entries);

@@ -53,7 +53,7 @@ std::vector<report::CandidateRow> candidate_rows(const worker::CorpusView& cv) {
     r.evaluable = c.evaluable();
     r.canonical_bytes = c.canonical_bytes;
     r.nodes = slice_nodes(corpus.dag, c.root, seen, static_cast<std::uint32_t>(i + 1));
-    if (c.md5) r.canonical = program::canonical_text(corpus.dag, c.root, c.kind);
+    r.canonical = cv.canonical[i];
     if (program::expanded_length(corpus.dag, c.root, c.kind) <= corpus.max_text_bytes) {
       r.expanded = program::expanded_text(corpus.dag, c.root, c.kind);
     }

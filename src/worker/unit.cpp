@@ -85,6 +85,15 @@ Mode mode_of(const program::Candidate& c) noexcept {
   return Mode::Strict;
 }
 
+CorpusView make_view(const program::Corpus& corpus) {
+  CorpusView v{&corpus, {}, {}};
+  for (const program::Candidate& c : corpus.candidates) {
+    v.modes.push_back(mode_of(c));
+    v.canonical.push_back(c.md5 ? program::canonical_text(corpus.dag, c.root, c.kind) : "");
+  }
+  return v;
+}
+
 Value demo_pairs(const corpus::Task& t, dsl::EvalCtx& ctx) {
   dsl::TupleBuilder b(ctx, t.demo.size());
   for (const corpus::Sample& s : t.demo) {
@@ -114,7 +123,6 @@ Differs select_differs(const CorpusView& cv) {
 const DiffTable& LazyDiffTable::get(Worker& w, bool& computed) {
   std::call_once(once_, [&] {
     table_ = w.diff_table(*differs_, *task_);
-    done_ = true;
     computed = true;
   });
   return table_;

@@ -71,14 +71,11 @@ class LazyDiffTable {
   LazyDiffTable(const Differs& d, const TaskInput& t) : differs_(&d), task_(&t) {}
   // The table; `computed` is set to true when this call computed it.
   const DiffTable& get(Worker& w, bool& computed);
-  // The table if it was computed (for counting), else nullptr. Call after the workers end.
-  const DiffTable* computed() const noexcept { return done_ ? &table_ : nullptr; }
 
  private:
   const Differs* differs_;
   const TaskInput* task_;
   std::once_flag once_;
-  bool done_ = false;
   DiffTable table_;
 };
 
@@ -103,7 +100,8 @@ struct UnitResult {
 // What a unit needs to know about the corpus: the DAG, candidates and each one's mode.
 struct CorpusView {
   const program::Corpus* corpus = nullptr;
-  std::vector<Mode> modes;  // per candidate
+  std::vector<Mode> modes;             // per candidate
+  std::vector<std::string> canonical;  // per candidate; "" when over the text cap
 };
 
 // What a worker knows about the candidates of a block, parallel to its entries: enough to
@@ -118,6 +116,9 @@ struct BlockInfo {
 // Batt compatibility for candidates found in a batt file (an o.append or s.append record),
 // strict for candidates found only in solver or differ files.
 Mode mode_of(const program::Candidate& c) noexcept;
+
+// The view of a corpus every part of the job shares: modes and canonical texts, computed once.
+CorpusView make_view(const program::Corpus& corpus);
 
 // Builds S for a task in `ctx`'s arena (which must outlive its use).
 dsl::Value demo_pairs(const corpus::Task& t, dsl::EvalCtx& ctx);
