@@ -1,7 +1,7 @@
 #pragma once
 // Test oracle for the value invariants of value.hpp, written independently of the builders:
 // sets strictly ascending in canonical order with the right SetKind, tuples normalised (no
-// Tuple that should be a Pair, Cell or Grid), grids non-empty, no Error inside containers.
+// Tuple that should be a Pair, Cell, Triple or Grid), grids non-empty, no Error inside containers.
 #include <string>
 
 #include "dsl/check.hpp"
@@ -14,6 +14,10 @@ inline bool small_int_row(const Value& v, std::int64_t& w) {
   if (v.is_pair()) {
     w = 2;
     return fits_i8(v.a()) && fits_i8(v.b());
+  }
+  if (v.is_triple()) {
+    w = 3;
+    return fits_i8(v.a()) && fits_i8(v.b()) && fits_i8(v.c());
   }
   if (!v.is_tuple() || v.as_tuple().n == 0) return false;
   for (const Value& x : v.as_tuple().span()) {
@@ -45,6 +49,11 @@ inline std::string why_malformed(const Value& v) {
           return "Tuple that should be a Pair";
         if (a.is_int() && fits_i32(a.as_int()) && b.is_pair()) return "Tuple that should be a Cell";
       }
+      if (t.n == 3) {
+        bool ints = true;
+        for (const Value& x : t.span()) ints = ints && x.is_int() && fits_i32(x.as_int());
+        if (ints) return "Tuple that should be a Triple";
+      }
       std::int64_t w0 = 0, w = 0;
       bool grid = t.n > 0 && small_int_row(t.items()[0], w0);
       for (std::size_t k = 1; grid && k < t.n; ++k)
@@ -53,7 +62,7 @@ inline std::string why_malformed(const Value& v) {
     }
     case Tag::Set: {
       const SetObj& s = v.as_set();
-      bool ints = true, pairs = true, cells = true;
+      bool ints = true, pairs = true, cells = true, triples = true;
       for (std::size_t k = 0; k < s.n; ++k) {
         const Value& x = s.items()[k];
         if (x.is_error()) return "Error inside a set";
@@ -62,12 +71,14 @@ inline std::string why_malformed(const Value& v) {
         ints = ints && x.is_intlike();
         pairs = pairs && x.is_pair();
         cells = cells && x.is_cell();
+        triples = triples && x.is_triple();
       }
-      const SetKind want = s.n == 0 ? SetKind::Empty
-                           : ints   ? SetKind::Ints
-                           : pairs  ? SetKind::Pairs
-                           : cells  ? SetKind::Cells
-                                    : SetKind::Mixed;
+      const SetKind want = s.n == 0  ? SetKind::Empty
+                           : ints    ? SetKind::Ints
+                           : pairs   ? SetKind::Pairs
+                           : cells   ? SetKind::Cells
+                           : triples ? SetKind::Triples
+                                     : SetKind::Mixed;
       return s.kind == want ? "" : "wrong SetKind";
     }
     case Tag::Closure: {

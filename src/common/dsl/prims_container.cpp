@@ -69,6 +69,13 @@ bool grid_has_row(const GridObj& g, const Value& x) noexcept {
     }
     return false;
   }
+  if (x.is_triple()) {
+    if (g.w != 3) return false;
+    for (std::int32_t i = 0; i < g.h; ++i) {
+      if (g.at(i, 0) == x.a() && g.at(i, 1) == x.b() && g.at(i, 2) == x.c()) return true;
+    }
+    return false;
+  }
   if (!x.is_tuple() || x.as_tuple().n != static_cast<std::uint32_t>(g.w)) return false;
   const Value* want = x.as_tuple().items();
   for (std::int32_t k = 0; k < g.w; ++k) {
@@ -176,10 +183,15 @@ Value prim_contained(Args a, EvalCtx&) noexcept {
       }
       return Value::boolean(false);
     case Tag::Pair:
-      return Value::boolean(x.is_intlike() && (x.as_int() == c.a() || x.as_int() == c.b()));
+      return Value::boolean(x.is_number() &&
+                            (equal(x, Value::integer(c.a())) || equal(x, Value::integer(c.b()))));
     case Tag::Cell:
       return Value::boolean((x.is_intlike() && x.as_int() == c.cell_color()) ||
                             equal(x, c.cell_loc()));
+    case Tag::Triple:
+      return Value::boolean(x.is_number() &&
+                            (equal(x, Value::integer(c.a())) || equal(x, Value::integer(c.b())) ||
+                             equal(x, Value::integer(c.c()))));
     case Tag::Grid:
       return Value::boolean(grid_has_row(c.as_grid(), x));
     default:

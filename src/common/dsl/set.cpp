@@ -26,6 +26,7 @@ SetKind kind_of(std::span<const Value> items) noexcept {
   if (intlike) return SetKind::Ints;
   if (t == Tag::Pair) return SetKind::Pairs;
   if (t == Tag::Cell) return SetKind::Cells;
+  if (t == Tag::Triple) return SetKind::Triples;
   return SetKind::Mixed;
 }
 
@@ -45,13 +46,18 @@ std::size_t sort_unique(Value* items, std::size_t n, Value* scratch) noexcept {
   if (n < 2) return n;
   Value* end = items + n;
   const SetKind kind = kind_of({items, n});
-  // Pairs and cells are equal only when identical, so an unstable sort is exact for them.
+  // Pairs, cells and triples are equal only when identical, so an unstable sort is exact.
   if (kind == SetKind::Pairs) {
     std::sort(items, end, [](const Value& x, const Value& y) { return pair_key(x) < pair_key(y); });
   } else if (kind == SetKind::Cells) {
     std::sort(items, end, [](const Value& x, const Value& y) {
       if (x.cell_color() != y.cell_color()) return x.cell_color() < y.cell_color();
       return pair_key(x) < pair_key(y);
+    });
+  } else if (kind == SetKind::Triples) {
+    std::sort(items, end, [](const Value& x, const Value& y) {
+      if (x.a() != y.a() || x.b() != y.b()) return pair_key(x) < pair_key(y);
+      return x.c() < y.c();
     });
   } else if (scratch) {
     // Stable: among equal items (True and 1, or sets holding them) the first pushed stays
@@ -192,6 +198,10 @@ Value set_union_all(std::span<const Value> sets, EvalCtx& ctx) noexcept {
       if (x.is_cell() && x.cell_color() != y.cell_color()) return x.cell_color() < y.cell_color();
       return x.a() != y.a() ? x.a() < y.a() : x.b() < y.b();
     }
+    if (x.tag() == y.tag() && x.is_triple()) {
+      if (x.a() != y.a()) return x.a() < y.a();
+      return x.b() != y.b() ? x.b() < y.b() : x.c() < y.c();
+    }
     return compare(x, y) < 0;
   };
   if (!ctx.charge(total)) return timeout_error();
@@ -206,10 +216,10 @@ Value set_union_all(std::span<const Value> sets, EvalCtx& ctx) noexcept {
     runs = out;
     std::swap(a, b);
   }
-  // Sorted: equal items are neighbours. Pairs and cells are equal only when identical.
+  // Sorted: equal items are neighbours. Pairs, cells and triples are equal only when identical.
   const auto same = [](const Value& x, const Value& y) {
-    if (x.tag() == y.tag() && (x.is_pair() || x.is_cell())) {
-      return x.a() == y.a() && x.b() == y.b() && (x.is_pair() || x.cell_color() == y.cell_color());
+    if (x.tag() == y.tag() && (x.is_pair() || x.is_cell() || x.is_triple())) {
+      return x.a() == y.a() && x.b() == y.b() && (x.is_pair() || x.c() == y.c());
     }
     return compare(x, y) == 0;
   };

@@ -20,6 +20,7 @@ bool is_small_int(const Value& v) noexcept {
 // Width of `v` as a grid row (a tuple whose items are all plain ints in int8 range), or 0.
 std::int32_t row_width(const Value& v) noexcept {
   if (v.is_pair()) return (fits_i8(v.a()) && fits_i8(v.b())) ? 2 : 0;
+  if (v.is_triple()) return (fits_i8(v.a()) && fits_i8(v.b()) && fits_i8(v.c())) ? 3 : 0;
   if (!v.is_tuple()) return 0;
   const TupleObj& t = v.as_tuple();
   if (t.n == 0) return 0;
@@ -43,6 +44,12 @@ Value normalise(const Value* items, std::size_t n, EvalCtx& ctx) noexcept {
       if (y.is_pair()) return Value::cell(static_cast<std::int32_t>(x.as_int()), y.a(), y.b());
     }
   }
+  if (n == 3 && items[0].is_int() && items[1].is_int() && items[2].is_int() &&
+      fits_i32(items[0].as_int()) && fits_i32(items[1].as_int()) && fits_i32(items[2].as_int())) {
+    return Value::triple(static_cast<std::int32_t>(items[0].as_int()),
+                         static_cast<std::int32_t>(items[1].as_int()),
+                         static_cast<std::int32_t>(items[2].as_int()));
+  }
   if (n == 0) return empty_tuple();
   const std::int32_t w = row_width(items[0]);
   if (w == 0) return type_error();
@@ -54,9 +61,10 @@ Value normalise(const Value* items, std::size_t n, EvalCtx& ctx) noexcept {
   std::int8_t* c = g->cells();
   for (std::size_t k = 0; k < n; ++k) {
     const Value& r = items[k];
-    if (r.is_pair()) {
+    if (r.is_pair() || r.is_triple()) {
       *c++ = static_cast<std::int8_t>(r.a());
       *c++ = static_cast<std::int8_t>(r.b());
+      if (r.is_triple()) *c++ = static_cast<std::int8_t>(r.c());
     } else {
       for (const Value& x : r.as_tuple().span()) *c++ = static_cast<std::int8_t>(x.as_int());
     }
@@ -120,6 +128,8 @@ std::int64_t len_of(const Value& v) noexcept {
     case Tag::Pair:
     case Tag::Cell:
       return 2;
+    case Tag::Triple:
+      return 3;
     default:
       return -1;
   }
@@ -128,6 +138,7 @@ std::int64_t len_of(const Value& v) noexcept {
 Value grid_row(const GridObj& g, std::int32_t i, EvalCtx& ctx) noexcept {
   auto row = g.row(i);
   if (g.w == 2) return Value::pair(row[0], row[1]);
+  if (g.w == 3) return Value::triple(row[0], row[1], row[2]);
   auto* t = static_cast<TupleObj*>(ctx.alloc(tuple_bytes(row.size())));
   if (!t) return resource_error();
   t->n = static_cast<std::uint32_t>(row.size());
@@ -145,6 +156,8 @@ Value tuple_item(const Value& v, std::size_t k, EvalCtx& ctx) noexcept {
       return Value::integer(k == 0 ? v.a() : v.b());
     case Tag::Cell:
       return k == 0 ? Value::integer(v.cell_color()) : v.cell_loc();
+    case Tag::Triple:
+      return Value::integer(k == 0 ? v.a() : k == 1 ? v.b() : v.c());
     default:
       return type_error();
   }
@@ -160,6 +173,7 @@ Value items_of(const Value& v, EvalCtx& ctx, std::span<const Value>& out, int ar
       return Value::none();
     case Tag::Pair:
     case Tag::Cell:
+    case Tag::Triple:
     case Tag::Grid: {
       const auto n = static_cast<std::size_t>(len_of(v));
       auto* items = static_cast<Value*>(ctx.alloc(n * sizeof(Value)));

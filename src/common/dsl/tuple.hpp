@@ -1,6 +1,6 @@
 #pragma once
 // Building and reading tuples. tuple_of()/TupleBuilder are the only ways to make a tuple
-// value, and they apply the normalisation rule of value.hpp (Pair, Cell, Grid, Tuple), so
+// value, and they apply the normalisation rule of value.hpp (Pair, Cell, Triple, Grid, Tuple), so
 // every Python tuple has exactly one representation. items_of() reads any container (tuple
 // or set) as a span of Values in iteration order, materialising grid rows when needed.
 #include <cstdint>

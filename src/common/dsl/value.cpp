@@ -1,6 +1,8 @@
 #include "dsl/value.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <string_view>
 
 #include "dsl/registry.hpp"
@@ -40,9 +42,11 @@ int rank(Tag t) noexcept {
       return 0;
     case Tag::Int:
     case Tag::Bool:
+    case Tag::Float:
       return 1;
     case Tag::Pair:
     case Tag::Cell:
+    case Tag::Triple:
     case Tag::Grid:
     case Tag::Tuple:
       return 2;
@@ -60,6 +64,31 @@ int rank(Tag t) noexcept {
 template <typename T>
 int cmp3(T x, T y) noexcept {
   return (x > y) - (x < y);
+}
+
+// Canonical order of two numbers (Int, Bool or Float): by value, nan after every number and
+// equal to itself. An int and a float compare exactly (as Python does), not through double.
+int compare_numbers(const Value& a, const Value& b) noexcept {
+  if (!a.is_float() && !b.is_float()) return cmp3(a.as_int(), b.as_int());
+  const bool na = a.is_float() && std::isnan(a.as_float());
+  const bool nb = b.is_float() && std::isnan(b.as_float());
+  if (na || nb) return cmp3(int{na}, int{nb});
+  if (a.is_float() && b.is_float()) return cmp3(a.as_float(), b.as_float());
+  // One int i and one float f: compare i with f exactly.
+  const bool a_int = !a.is_float();
+  const std::int64_t i = a_int ? a.as_int() : b.as_int();
+  const double f = a_int ? b.as_float() : a.as_float();
+  int c;  // sign of (i - f)
+  if (f >= 9.3e18) {
+    c = -1;
+  } else if (f <= -9.3e18) {
+    c = 1;
+  } else {
+    const double fl = std::floor(f);
+    const auto fi = static_cast<std::int64_t>(fl);
+    c = i != fi ? cmp3(i, fi) : (fl < f ? -1 : 0);
+  }
+  return a_int ? c : -c;
 }
 
 // An item of a tuple-like value: either a Value or one row of a Grid (a tuple of ints that
@@ -94,6 +123,10 @@ struct Seq {
         s.v = x;
         s.n = 2;
         break;
+      case Tag::Triple:
+        s.v = x;
+        s.n = 3;
+        break;
       default:
         break;
     }
@@ -116,6 +149,7 @@ struct Seq {
       return it;
     }
     if (v.is_pair()) return {Value::integer(k == 0 ? v.a() : v.b())};
+    if (v.is_triple()) return {Value::integer(k == 0 ? v.a() : k == 1 ? v.b() : v.c())};
     // Cell (c, (i, j))
     return {k == 0 ? Value::integer(v.cell_color()) : v.cell_loc()};
   }
@@ -250,7 +284,10 @@ bool equal(const Value& a, const Value& b) noexcept {
       case Tag::Pair:
         return a.a() == b.a() && a.b() == b.b();
       case Tag::Cell:
-        return a.cell_color() == b.cell_color() && a.a() == b.a() && a.b() == b.b();
+      case Tag::Triple:
+        return a.c() == b.c() && a.a() == b.a() && a.b() == b.b();
+      case Tag::Float:
+        return compare_numbers(a, b) == 0;
       case Tag::Error:
         return false;
       case Tag::Prim:
@@ -269,10 +306,17 @@ bool equal(const Value& a, const Value& b) noexcept {
     }
     return false;
   }
-  if (a.is_intlike() && b.is_intlike()) return a.as_int() == b.as_int();
-  // Across representations only a Bool inside a tuple can make two values equal.
+  if (a.is_number() && b.is_number()) return compare_numbers(a, b) == 0;
+  // Across representations only a Bool or a float inside a tuple can make two values equal.
   if (a.is_tuplelike() && b.is_tuplelike()) return equal_seq(Seq::of(a), Seq::of(b));
   return false;
+}
+
+bool py_eq(const Value& a, const Value& b) noexcept {
+  if ((a.is_float() && std::isnan(a.as_float())) || (b.is_float() && std::isnan(b.as_float()))) {
+    return false;
+  }
+  return equal(a, b);
 }
 
 bool identical(const Value& a, const Value& b) noexcept {
@@ -314,6 +358,12 @@ int compare(const Value& a, const Value& b) noexcept {
         if (a.cell_color() != b.cell_color()) return a.cell_color() < b.cell_color() ? -1 : 1;
         if (a.a() != b.a()) return a.a() < b.a() ? -1 : 1;
         return cmp3(a.b(), b.b());
+      case Tag::Triple:
+        if (a.a() != b.a()) return a.a() < b.a() ? -1 : 1;
+        if (a.b() != b.b()) return a.b() < b.b() ? -1 : 1;
+        return cmp3(a.c(), b.c());
+      case Tag::Float:
+        return compare_numbers(a, b);
       case Tag::Error:
         return cmp3(static_cast<int>(a.err_code()), static_cast<int>(b.err_code()));
       case Tag::Prim:
@@ -333,7 +383,7 @@ int compare(const Value& a, const Value& b) noexcept {
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (ra) {
     case 1:
-      return cmp3(a.as_int(), b.as_int());
+      return compare_numbers(a, b);
     case 2:
       return compare_seq(Seq::of(a), Seq::of(b));
     case 4:
@@ -345,6 +395,12 @@ int compare(const Value& a, const Value& b) noexcept {
 
 int py_less(const Value& a, const Value& b) noexcept {
   if (a.is_intlike() && b.is_intlike()) return a.as_int() < b.as_int() ? 1 : 0;
+  if (a.is_number() && b.is_number()) {
+    if ((a.is_float() && std::isnan(a.as_float())) || (b.is_float() && std::isnan(b.as_float()))) {
+      return 0;
+    }
+    return compare_numbers(a, b) < 0 ? 1 : 0;
+  }
   if (a.is_pair() && b.is_pair()) {
     return (a.a() < b.a() || (a.a() == b.a() && a.b() < b.b())) ? 1 : 0;
   }
@@ -362,6 +418,8 @@ bool truthy(const Value& v) noexcept {
     case Tag::Int:
     case Tag::Bool:
       return v.as_int() != 0;
+    case Tag::Float:
+      return v.as_float() != 0.0;  // nan is true
     case Tag::None:
     case Tag::Error:
       return false;
@@ -370,7 +428,7 @@ bool truthy(const Value& v) noexcept {
     case Tag::Set:
       return v.as_set().n > 0;
     default:
-      return true;  // Pair, Cell, Grid are never empty; functions are true
+      return true;  // Pair, Cell, Triple, Grid are never empty; functions are true
   }
 }
 
@@ -410,6 +468,30 @@ void repr_into(const Value& v, std::string& out) {
       repr_into(v.cell_loc(), out);
       out += ')';
       return;
+    case Tag::Triple:
+      out += '(';
+      out += std::to_string(v.a());
+      out += ", ";
+      out += std::to_string(v.b());
+      out += ", ";
+      out += std::to_string(v.c());
+      out += ')';
+      return;
+    case Tag::Float: {
+      const double d = v.as_float();
+      if (std::isnan(d)) {
+        out += "nan";
+      } else if (std::isinf(d)) {
+        out += d > 0 ? "inf" : "-inf";
+      } else {
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, d);  // shortest round trip, as Python
+        const std::string_view txt(buf, static_cast<std::size_t>(r.ptr - buf));
+        out += txt;
+        if (txt.find_first_of(".en") == std::string_view::npos) out += ".0";
+      }
+      return;
+    }
     case Tag::Error:
       out += "<error ";
       out += errcode_name(v.err_code());

@@ -11,20 +11,31 @@
 //   Int    i = value                 Bool   i = 0 or 1 (own tag; equal/compare treat it as 0/1)
 //   None   -                         Pair   a, b: a 2-tuple of plain ints that fit in int32
 //   Cell   a, b = (i, j), aux = c: the arc-dsl cell (c, (i, j)) with c and i, j in int32
+//   Triple a, b, aux: a 3-tuple of plain ints that fit in int32 - the tokpidjin cell (i, j, c)
+//   Float  d = a Python float (the tokpidjin sentinels nan, inf, -inf; any double)
 //   Error  aux = primitive, sub = ErrCode, extra = argument index (0 = not tied to one)
 //   Prim   aux = registry index
 //   Grid, Tuple, Set, Closure: pointer to a heap object owned by an Arena
 //
 // One representation per Python value (constructors normalise, see tuple_of):
 //   - a 2-tuple of plain ints in int32 range is a Pair; (plain int in int32, Pair) is a Cell;
+//   - a 3-tuple of plain ints in int32 range is a Triple;
 //   - a non-empty tuple of equal-width (>= 1) rows whose items are plain ints in int8 range is
 //     a Grid (rows of width 2 are Pairs, so a tuple of small Pairs is a Grid of width 2);
 //   - every other tuple, the empty one included, is a Tuple.
-// The only values that compare equal across representations involve Bool (True == 1).
+// The only values that compare equal across representations involve numbers of different
+// types (True == 1 == 1.0).
 //
-// Sets are sorted, deduplicated vectors in canonical order (compare()): None < numbers <
-// tuples (lexicographic, so a cell (c, (i, j)) sorts colour-major) < sets (lexicographic over
-// their sorted elements) < functions. Heap objects are immutable once built.
+// Sets are sorted, deduplicated vectors in canonical order (compare()): None < numbers (by
+// value; -inf and inf at the ends, nan after every number) < tuples (lexicographic, so an
+// arc-dsl cell (c, (i, j)) sorts colour-major and a tokpidjin cell (i, j, c) position-major) <
+// sets (lexicographic over their sorted elements) < functions. Heap objects are immutable once
+// built.
+//
+// nan: the tokpidjin dialect has one nan object (math.nan), and Python compares container
+// items by identity first, so equal() and compare() treat nan as equal to itself (a set holds
+// at most one nan, (nan,) == (nan,)). Only the `==` operator applied to two floats directly
+// sees nan != nan: that is py_eq().
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -38,6 +49,8 @@ enum class Tag : std::uint8_t {
   None,
   Pair,
   Cell,
+  Triple,
+  Float,
   Error,
   Prim,
   // heap tags
@@ -94,6 +107,18 @@ class Value {
     r.aux_ = c;
     return r;
   }
+  // The 3-tuple (x, y, z) of ints; in the tokpidjin dialect the cell (i, j, c).
+  static constexpr Value triple(std::int32_t x, std::int32_t y, std::int32_t z) noexcept {
+    Value r(Tag::Triple);
+    r.u_.p = {x, y};
+    r.aux_ = z;
+    return r;
+  }
+  static constexpr Value real(double d) noexcept {
+    Value r(Tag::Float);
+    r.u_.d = d;
+    return r;
+  }
   // `prim` is a registry index or -1 when the primitive is not known yet (call() fills it).
   static constexpr Value error(ErrCode code, int arg = 0, std::int32_t prim = -1) noexcept {
     Value r(Tag::Error);
@@ -122,15 +147,20 @@ class Value {
   constexpr bool is_none() const noexcept { return tag_ == Tag::None; }
   constexpr bool is_pair() const noexcept { return tag_ == Tag::Pair; }
   constexpr bool is_cell() const noexcept { return tag_ == Tag::Cell; }
+  constexpr bool is_triple() const noexcept { return tag_ == Tag::Triple; }
+  constexpr bool is_float() const noexcept { return tag_ == Tag::Float; }
+  // Python isinstance(v, (int, float)): ints, bools and floats.
+  constexpr bool is_number() const noexcept { return is_intlike() || tag_ == Tag::Float; }
   constexpr bool is_error() const noexcept { return tag_ == Tag::Error; }
   constexpr bool is_prim() const noexcept { return tag_ == Tag::Prim; }
   constexpr bool is_grid() const noexcept { return tag_ == Tag::Grid; }
   constexpr bool is_tuple() const noexcept { return tag_ == Tag::Tuple; }
   constexpr bool is_set() const noexcept { return tag_ == Tag::Set; }
   constexpr bool is_closure() const noexcept { return tag_ == Tag::Closure; }
-  // Python isinstance(v, tuple): Pair, Cell, Grid and Tuple.
+  // Python isinstance(v, tuple): Pair, Cell, Triple, Grid and Tuple.
   constexpr bool is_tuplelike() const noexcept {
-    return tag_ == Tag::Pair || tag_ == Tag::Cell || tag_ == Tag::Grid || tag_ == Tag::Tuple;
+    return tag_ == Tag::Pair || tag_ == Tag::Cell || tag_ == Tag::Triple || tag_ == Tag::Grid ||
+           tag_ == Tag::Tuple;
   }
   constexpr bool is_callable() const noexcept { return tag_ == Tag::Prim || tag_ == Tag::Closure; }
   constexpr bool is_heap() const noexcept { return tag_ >= Tag::Grid; }
@@ -143,6 +173,13 @@ class Value {
   constexpr std::int32_t a() const noexcept { return u_.p.a; }
   constexpr std::int32_t b() const noexcept { return u_.p.b; }
   constexpr std::int32_t cell_color() const noexcept { return aux_; }
+  // Item 2 of a Triple (its items 0 and 1 are a() and b()).
+  constexpr std::int32_t c() const noexcept { return aux_; }
+  constexpr double as_float() const noexcept { return u_.d; }
+  // A number (Int, Bool or Float) as a double.
+  constexpr double as_double() const noexcept {
+    return tag_ == Tag::Float ? u_.d : static_cast<double>(u_.i);
+  }
   constexpr Value cell_loc() const noexcept { return pair(u_.p.a, u_.p.b); }
   constexpr ErrCode err_code() const noexcept { return static_cast<ErrCode>(sub_); }
   constexpr int err_arg() const noexcept { return extra_; }
@@ -171,6 +208,7 @@ class Value {
 
   union Payload {
     std::int64_t i;
+    double d;
     struct {
       std::int32_t a, b;
     } p;
@@ -211,7 +249,7 @@ struct TupleObj {
 };
 
 // What all elements of a set are, computed when the set is built; enables fast paths.
-enum class SetKind : std::uint8_t { Empty, Ints, Pairs, Cells, Mixed };
+enum class SetKind : std::uint8_t { Empty, Ints, Pairs, Cells, Triples, Mixed };
 
 // A frozenset: sorted ascending in canonical order, no two elements equal.
 struct SetObj {
@@ -246,10 +284,15 @@ struct ClosureObj {
 
 // ---- the one equality and the one order --------------------------------------------------
 
-// Python `==`: numbers by value (True == 1), tuples item by item, sets as sets. Functions are
-// equal when they are the same primitive or structurally equal closures (Python would compare
-// closures by identity; structural is deterministic). Errors equal nothing.
+// Python `==` between container items: numbers by value (True == 1 == 1.0, nan is nan), tuples
+// item by item, sets as sets. Functions are equal when they are the same primitive or
+// structurally equal closures (Python would compare closures by identity; structural is
+// deterministic). Errors equal nothing.
 bool equal(const Value& a, const Value& b) noexcept;
+
+// Python's `a == b` operator itself: equal(), except that a float nan is unequal to everything
+// at the top level (inside containers Python's identity test makes the one nan equal itself).
+bool py_eq(const Value& a, const Value& b) noexcept;
 
 // Strict identity: equal() with Bool distinct from Int at every depth (True is not 1).
 // What the golden replay and tests compare with.
@@ -258,7 +301,8 @@ bool identical(const Value& a, const Value& b) noexcept;
 // Canonical total order used to sort sets: returns <0, 0 or >0. 0 exactly when equal().
 int compare(const Value& a, const Value& b) noexcept;
 
-// Python `a < b` as used by sorted/min/max with a key: numbers by value, tuples
+// Python `a < b` as used by sorted/min/max with a key: numbers by value (false whenever nan is
+// involved), tuples
 // lexicographically (Python rules), sets by PROPER SUBSET, None and functions unorderable.
 // Returns 1 (true), 0 (false) or -1 (TypeError: the values cannot be ordered).
 int py_less(const Value& a, const Value& b) noexcept;

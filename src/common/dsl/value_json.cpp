@@ -1,5 +1,7 @@
 #include "dsl/value_json.hpp"
 
+#include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -19,6 +21,8 @@ Value value_from_json(const nlohmann::json& j, EvalCtx& ctx, std::string& why, D
       return Value::integer(j.get<std::int64_t>());
     case json::value_t::null:
       return Value::none();
+    case json::value_t::number_float:
+      return Value::real(j.get<double>());
     case json::value_t::object: {
       if (j.size() != 1) break;
       const auto it = j.begin();
@@ -31,6 +35,12 @@ Value value_from_json(const nlohmann::json& j, EvalCtx& ctx, std::string& why, D
           return type_error();
         }
         return Value::prim(p);
+      }
+      if (key == "f") {  // a float: {"f": "nan" | "inf" | "-inf" | number}
+        if (body.is_number()) return Value::real(body.get<double>());
+        if (body == "nan") return Value::real(std::numeric_limits<double>::quiet_NaN());
+        if (body == "inf") return Value::real(std::numeric_limits<double>::infinity());
+        if (body == "-inf") return Value::real(-std::numeric_limits<double>::infinity());
       }
       if ((key == "t" || key == "s") && body.is_array()) {
         std::vector<Value> items;
@@ -110,6 +120,14 @@ nlohmann::json value_to_json(const Value& v) {
       return json{{"t", {v.a(), v.b()}}};
     case Tag::Cell:
       return json{{"t", {json(v.cell_color()), json{{"t", {v.a(), v.b()}}}}}};
+    case Tag::Triple:
+      return json{{"t", {v.a(), v.b(), v.c()}}};
+    case Tag::Float: {
+      const double d = v.as_float();
+      if (std::isnan(d)) return json{{"f", "nan"}};
+      if (std::isinf(d)) return json{{"f", d > 0 ? "inf" : "-inf"}};
+      return json{{"f", d}};
+    }
     case Tag::Grid: {
       const GridObj& g = v.as_grid();
       json rows = json::array();

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "dsl/grid.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
@@ -51,6 +53,56 @@ TEST_F(ValueTest, TuplesNormaliseToPairCellGrid) {
   EXPECT_TRUE(tup({tup({I(1), I(200), I(3)})}).is_tuple());
   EXPECT_TRUE(tup({}).is_tuple());
   EXPECT_TRUE(tup({I(1LL << 40), I(0)}).is_tuple());
+}
+
+TEST_F(ValueTest, ThreeIntTuplesAreTriplesSortedPositionMajor) {
+  // The tokpidjin cell (i, j, c) is a plain 3-tuple of ints: one immediate representation.
+  const Value t = tup({I(2), I(0), I(7)});
+  ASSERT_TRUE(t.is_triple());
+  EXPECT_EQ(len_of(t), 3);
+  EXPECT_TRUE(equal(tuple_item(t, 2, ctx), I(7)));
+  EXPECT_EQ(repr(t), "(2, 0, 7)");
+  EXPECT_FALSE(equal(t, tup({Value::boolean(false), I(0), I(7)})));
+  EXPECT_TRUE(equal(tup({I(1), I(0), I(7)}), tup({Value::boolean(true), I(0), I(7)})));
+  // A set of cells sorts by row, then column, then colour (not colour-major).
+  const Value s = set({tup({I(1), I(0), I(3)}), tup({I(0), I(5), I(9)}), tup({I(0), I(5), I(1)})});
+  ASSERT_TRUE(s.is_set());
+  EXPECT_EQ(s.as_set().kind, SetKind::Triples);
+  EXPECT_EQ(repr(s), "frozenset({(0, 5, 1), (0, 5, 9), (1, 0, 3)})");
+  // Rows of width 3 make a grid, whose rows read back as triples.
+  const Value g = tup({Value::triple(1, 2, 3), Value::triple(4, 5, 6)});
+  ASSERT_TRUE(g.is_grid());
+  EXPECT_TRUE(tuple_item(g, 1, ctx).is_triple());
+  // A Triple compares with an equal plain tuple, and orders among tuples lexicographically.
+  EXPECT_LT(compare(Value::triple(0, 9, 9), tup({I(1), I(0)})), 0);
+  EXPECT_EQ(py_less(Value::triple(0, 1, 2), Value::triple(0, 1, 3)), 1);
+}
+
+TEST_F(ValueTest, FloatsFollowPythonAndNanIsOneObject) {
+  const Value nan = Value::real(std::numeric_limits<double>::quiet_NaN());
+  const Value inf = Value::real(std::numeric_limits<double>::infinity());
+  const Value ninf = Value::real(-std::numeric_limits<double>::infinity());
+  EXPECT_EQ(repr(nan), "nan");
+  EXPECT_EQ(repr(ninf), "-inf");
+  EXPECT_EQ(repr(Value::real(2.0)), "2.0");
+  EXPECT_EQ(repr(Value::real(0.5)), "0.5");
+  // `==` at top level: nan is unequal even to itself; 1 == 1.0 == True.
+  EXPECT_FALSE(py_eq(nan, nan));
+  EXPECT_TRUE(py_eq(Value::real(1.0), I(1)));
+  EXPECT_TRUE(py_eq(Value::real(1.0), Value::boolean(true)));
+  // Inside containers Python tests identity first, and the dialect's nan is one object.
+  EXPECT_TRUE(equal(tup({nan}), tup({nan})));
+  EXPECT_EQ(set({nan, nan, I(3)}).as_set().n, 2u);
+  // Canonical order: -inf < ints < inf < nan; an int and a float compare exactly.
+  EXPECT_EQ(repr(set({nan, inf, I(5), ninf, Value::real(4.5)})),
+            "frozenset({-inf, 4.5, 5, inf, nan})");
+  EXPECT_GT(compare(I(9007199254740993LL), Value::real(9007199254740992.0)), 0);
+  // Python `<`: any comparison with nan is false.
+  EXPECT_EQ(py_less(nan, I(1)), 0);
+  EXPECT_EQ(py_less(I(1), nan), 0);
+  EXPECT_EQ(py_less(ninf, I(-100)), 1);
+  EXPECT_TRUE(truthy(nan));
+  EXPECT_FALSE(truthy(Value::real(0.0)));
 }
 
 TEST_F(ValueTest, PythonEqualityAcrossBoolAndInt) {
