@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "coordinator/provenance.hpp"
 #include "coordinator/shard.hpp"
 
 namespace batt::coordinator {
@@ -70,12 +71,13 @@ std::unique_ptr<JobInputs> load_inputs(const JobOptions& opt, Phases& phases) {
   t0 = Clock::now();
   std::vector<std::string> program_paths = batch_paths;
   program_paths.insert(program_paths.end(), differ_paths.begin(), differ_paths.end());
-  in->corpus = program::load_corpus(program_paths, diags, opt.front);
+  in->corpus = program::load_corpus(program_paths, diags, opt.front, opt.dialect);
   phases.add("load.corpus", since(t0), static_cast<std::int64_t>(in->corpus.programs));
   print_diagnostics(diags, opt.quiet);
 
+  const std::vector<const corpus::Task*> sweep = select_tasks(opt, in->taskset, task_paths);
   const std::vector<const corpus::Task*> selected =
-      shard_tasks(select_tasks(opt, in->taskset, task_paths), in->corpus, opt.pairing, opt.shard);
+      shard_tasks(sweep, in->corpus, opt.pairing, opt.shard);
   if (selected.empty()) {
     if (opt.shard.count > 1) {
       std::cerr << "batt_mpi: --shard " << opt.shard.index << "/" << opt.shard.count
@@ -88,6 +90,7 @@ std::unique_ptr<JobInputs> load_inputs(const JobOptions& opt, Phases& phases) {
     return nullptr;
   }
   in->cv = worker::make_view(in->corpus);
+  in->corpus_digest = corpus_digest(sweep, in->cv);
   dsl::EvalCtx ctx(in->arena);
   for (std::size_t i = 0; i < selected.size(); ++i) {
     in->tasks.push_back(

@@ -21,6 +21,8 @@ struct JobInputs {
   dsl::Arena arena{std::size_t{1} << 32};  // S of every selected task
   std::vector<worker::TaskInput> tasks;    // the selected tasks, by id
   worker::Differs differs;
+  // provenance.hpp: the digest of the selected tasks (before --shard) and the candidates.
+  std::string corpus_digest;
 };
 
 // Loads everything and prints the diagnostics (errors always, warnings unless quiet).

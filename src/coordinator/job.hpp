@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "program/dialect.hpp"
 #include "program/lexer.hpp"
 #include "worker/unit.hpp"
 
@@ -27,6 +28,9 @@ struct JobOptions {
   std::vector<std::string> differ_paths;  // default CORPUS/differs (when it exists)
   std::vector<std::string> tasks;         // selected task ids; empty = every loaded task
   Pairing pairing = Pairing::Origin;
+  // The dialect of each batch file: auto (per file, from its names and form) or forced
+  // (program/dialect.hpp).
+  program::DialectChoice dialect = program::DialectChoice::Auto;
   ShardSpec shard;
   std::string out = "report.h5";
   int threads = 0;              // 0 = every hardware thread

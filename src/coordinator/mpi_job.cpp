@@ -115,7 +115,7 @@ int coordinate(const JobOptions& opt, mpi::communicator& world,
   for (const worker::TaskInput& t : in->tasks) setup.tasks.push_back(worker::to_wire(*t.task));
   setup.blocks = plan.blocks;
   setup.infos = plan.block_info;
-  setup.differ_block = in->differs.block;
+  setup.differ_blocks = in->differs.blocks;
   setup.differ_cands = in->differs.cands;
   std::string bytes = worker::encode(setup);
   mpi::broadcast(world, bytes, 0);
@@ -320,7 +320,7 @@ int work(const JobOptions& opt, mpi::communicator& world) {
   worker::Differs differs;
   differs.cands = setup.differ_cands;
   differs.names.resize(differs.cands.size());
-  differs.block = setup.differ_block;
+  differs.blocks = setup.differ_blocks;
   std::deque<worker::LazyDiffTable> diff_tables;
   for (const worker::TaskInput& t : inputs) diff_tables.emplace_back(differs, t);
 

@@ -62,13 +62,20 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
     }
   }
   // Blocks are shared between tasks that try the same candidates (every task, in cross).
+  // A block never mixes dialects: a task's list (ascending, so grouped by dialect since
+  // candidates sort by kind, then dialect) is cut where the dialect changes too.
   std::map<std::vector<std::int32_t>, std::uint32_t> known;
+  auto dialect_of = [&](std::int32_t c) { return cands[static_cast<std::size_t>(c)].dialect; };
   for (std::size_t t = 0; t < tasks.size(); ++t) {
     const std::vector<std::int32_t>& list = per_task[t];
-    for (std::size_t first = 0; first < list.size(); first += per_block) {
-      std::vector<std::int32_t> members(
-          list.begin() + static_cast<std::ptrdiff_t>(first),
-          list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), first + per_block)));
+    for (std::size_t first = 0, last = 0; first < list.size(); first = last) {
+      last = first + 1;
+      while (last < list.size() && last - first < per_block &&
+             dialect_of(list[last]) == dialect_of(list[first])) {
+        ++last;
+      }
+      std::vector<std::int32_t> members(list.begin() + static_cast<std::ptrdiff_t>(first),
+                                        list.begin() + static_cast<std::ptrdiff_t>(last));
       auto [it, fresh] = known.emplace(members, static_cast<std::uint32_t>(plan.blocks.size()));
       if (fresh) {
         std::vector<worker::BlockEntry> entries;
@@ -79,8 +86,9 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
           info.md5.push_back(*cand.md5);
           info.canonical.push_back(cv.canonical[static_cast<std::size_t>(c)]);
         }
+        const dsl::Dialect dialect = dialect_of(members.front());
         info.cands = std::move(members);
-        plan.blocks.emplace_back(cv.corpus->dag, entries);
+        plan.blocks.emplace_back(cv.corpus->dag, entries, dialect);
         plan.block_info.push_back(std::move(info));
       }
       plan.units.push_back({static_cast<std::uint32_t>(t), it->second});
@@ -97,10 +105,11 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
       }
     }
   }
-  std::stable_sort(plan.units.begin(), plan.units.end(), [&](const Unit& a, const Unit& b) {
-    return cost[a.task] * static_cast<double>(plan.blocks[a.block].nodes()) >
-           cost[b.task] * static_cast<double>(plan.blocks[b.block].nodes());
-  });
+  for (Unit& u : plan.units) {
+    u.cost = cost[u.task] * static_cast<double>(plan.blocks[u.block].nodes());
+  }
+  std::stable_sort(plan.units.begin(), plan.units.end(),
+                   [](const Unit& a, const Unit& b) { return a.cost > b.cost; });
   return plan;
 }
 

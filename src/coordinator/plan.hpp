@@ -1,9 +1,10 @@
 #pragma once
 // Work units: which candidates are tried on which task (ARCHITECTURE §3: `origin`, the tasks
 // a candidate's name or records name; `cross`, every selected task), cut into blocks of at
-// most `block` candidates that share one DAG walk per sample. A unit is (block, task). The
-// plan is a pure function of the corpus, the tasks and the options, never of the thread or
-// rank count, so every run of the same input has the same units and the same report rows.
+// most `block` candidates of one dialect that share one DAG walk per sample (a block never
+// mixes dialects: its names resolve, and its primitives fail, one way). A unit is (block,
+// task). The plan is a pure function of the corpus, the tasks and the options, never of the thread
+// or rank count, so every run of the same input has the same units and the same report rows.
 #include <cstdint>
 #include <vector>
 
@@ -17,6 +18,9 @@ namespace batt::coordinator {
 struct Unit {
   std::uint32_t task = 0;   // index into the selected tasks
   std::uint32_t block = 0;  // index into Plan::blocks
+  // The estimated cost the units are sorted by: the cells of the task's samples times the
+  // block's DAG nodes. Recorded in /units, so shard reports merge into the plan's order.
+  double cost = 0;
 };
 
 struct Plan {

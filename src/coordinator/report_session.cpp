@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "coordinator/provenance.hpp"
 #include "report/report_reader.hpp"
 
 namespace batt::coordinator {
@@ -52,6 +53,7 @@ std::unique_ptr<report::ReportWriter> open_report(const JobOptions& opt, int thr
   writer->set_attr("pairing", opt.pairing == Pairing::Cross ? "cross" : "origin");
   writer->set_attr("shard",
                    std::to_string(opt.shard.index) + "/" + std::to_string(opt.shard.count));
+  writer->set_attr("config_digest", config_digest(opt));
   return writer;
 }
 
@@ -72,6 +74,12 @@ std::unique_ptr<report::ReportWriter> resume_report(const JobOptions& opt, const
         why = "other tasks";
       } else if (r.read_string("candidates", "id") != cands) {
         why = "other candidates";
+      } else if (r.attr_string("corpus_digest") != in.corpus_digest) {
+        why = "another corpus (its corpus_digest differs: other task contents or candidates)";
+      } else if (r.attr_string("config_digest") != config_digest(opt)) {
+        why =
+            "other options (its config_digest differs: --pairing, a budget, validation or "
+            "output option)";
       }
       for (const std::int64_t u : r.read_int64("results", "unit")) {
         if (u < 0) continue;  // candidates that cannot be evaluated

@@ -50,6 +50,7 @@ std::vector<report::CandidateRow> candidate_rows(const worker::CorpusView& cv) {
     r.md5 = c.md5.value_or("");
     r.kind = static_cast<std::int8_t>(c.kind);
     r.mode = static_cast<std::int8_t>(cv.modes[i]);
+    r.dialect = static_cast<std::int8_t>(c.dialect);
     r.evaluable = c.evaluable();
     r.canonical_bytes = c.canonical_bytes;
     r.nodes = slice_nodes(corpus.dag, c.root, seen, static_cast<std::uint32_t>(i + 1));
@@ -82,8 +83,15 @@ void write_lookup_tables(report::ReportWriter& writer, const JobInputs& in, cons
     differ_rows.push_back({in.differs.cands[d], in.differs.names[d]});
   }
   writer.write_differs(differ_rows);
+  std::vector<report::UnitRow> unit_rows;
+  for (const Unit& u : plan.units) {
+    unit_rows.push_back({static_cast<std::int32_t>(u.task),
+                         static_cast<std::int32_t>(plan.block_info[u.block].cands.size()), u.cost});
+  }
+  writer.write_units(unit_rows);
   writer.append_results(plan.skipped);
   const auto unique = static_cast<std::int64_t>(in.corpus.candidates.size());
+  writer.set_attr("corpus_digest", in.corpus_digest);
   writer.set_attr("n_tasks", static_cast<std::int64_t>(in.tasks.size()));
   writer.set_attr("n_candidates_unique", unique);
   writer.set_attr("n_programs", static_cast<std::int64_t>(in.corpus.programs));

@@ -20,8 +20,9 @@ std::vector<report::OriginRow> origin_rows(const program::Corpus& corpus);
 struct JobInputs;
 struct Plan;
 
-// Writes /tasks, /candidates, /origins, /differs, the Skipped results of the plan, and the
-// corpus's attributes (n_tasks, n_candidates_unique, n_programs, dedup_ratio).
+// Writes /tasks, /candidates, /origins, /differs, /units, the Skipped results of the plan,
+// and the corpus's attributes (corpus_digest, n_tasks, n_candidates_unique, n_programs,
+// dedup_ratio).
 void write_lookup_tables(report::ReportWriter& writer, const JobInputs& in, const Plan& plan);
 
 }  // namespace batt::coordinator

@@ -22,13 +22,19 @@
 #include "dsl/registry.hpp"
 #include "job_cli.hpp"
 #include "program/candidates.hpp"
+#include "program/dialect.hpp"
 #include "program/inspect.hpp"
 
 namespace {
 
-int run_selfcheck(const std::string& golden, bool verbose) {
+int run_selfcheck(const std::string& golden, const std::string& dialect, bool verbose) {
   using namespace batt::dsl;
-  const GoldenReport r = replay_golden(golden);
+  GoldenOptions opt;
+  // auto: the dialect the file was recorded from, by its name (golden/README.md).
+  const bool tok = dialect == "tokpidjin" ||
+                   (dialect == "auto" && golden.find("tokpidjin") != std::string::npos);
+  opt.dialect = tok ? Dialect::Tokpidjin : Dialect::ArcDsl;
+  const GoldenReport r = replay_golden(golden, opt);
   std::printf("%-14s %8s %8s %8s\n", "primitive", "checked", "passed", "ord-sens");
   std::size_t failing = 0;
   for (const auto& [name, s] : r.by_prim) {
@@ -45,19 +51,26 @@ int run_selfcheck(const std::string& golden, bool verbose) {
   }
   for (const auto& p : r.problems) std::printf("problem: %s\n", p.c_str());
   std::size_t covered = 0;
-  for (const PrimInfo& p : all_prims()) covered += r.by_prim.count(std::string(p.name));
+  std::size_t registered = 0;
+  for (const PrimInfo& p : all_prims()) {
+    if (p.dialect != opt.dialect) continue;
+    ++registered;
+    covered += r.by_prim.count(std::string(p.name));
+  }
   std::printf(
       "\nselfcheck: %zu lines, %zu checked, %zu passed, %zu primitives failing, %zu problems; "
       "%zu of %zu registered primitives covered by vectors\n",
-      r.lines, r.checked(), r.passed(), failing, r.problems.size(), covered, all_prims().size());
+      r.lines, r.checked(), r.passed(), failing, r.problems.size(), covered, registered);
   return (failing == 0 && r.problems.empty()) ? 0 : 1;
 }
 
 int run_inspect(const std::vector<std::string>& paths, const batt::program::Limits& limits,
-                bool quiet) {
+                const std::string& dialect, bool quiet) {
   using namespace batt::program;
   Diagnostics diags;
-  const Corpus corpus = load_corpus(paths, diags, limits);
+  DialectChoice choice = DialectChoice::Auto;
+  parse_dialect_choice(dialect, choice);  // checked by CLI11
+  const Corpus corpus = load_corpus(paths, diags, limits, choice);
   write_inspect(corpus, std::cout);
   std::size_t warnings = 0;
   for (const Diagnostic& d : diags.all()) {
@@ -89,7 +102,9 @@ bool launched_by_mpi() {
 
 int run_prims() {
   for (const auto& p : batt::dsl::all_prims()) {
-    std::printf("%-14s arity %u\n", std::string(p.name).c_str(), p.arity);
+    std::printf("%-10s %-18s arity %u\n",
+                p.dialect == batt::dsl::Dialect::ArcDsl ? "arc-dsl" : "tokpidjin",
+                std::string(p.name).c_str(), p.arity);
   }
   return 0;
 }
@@ -115,6 +130,13 @@ int main(int argc, char** argv) {
   selfcheck->add_option("--golden", golden, "golden vector file (JSON lines)")
       ->check(CLI::ExistingFile)
       ->capture_default_str();
+  std::string golden_dialect = "auto";
+  selfcheck
+      ->add_option("--dialect", golden_dialect,
+                   "the dialect the file was recorded from: arc-dsl, tokpidjin, or auto (tokpidjin "
+                   "when the file name says so)")
+      ->check(CLI::IsMember({"auto", "arc-dsl", "tokpidjin"}))
+      ->capture_default_str();
   selfcheck->add_flag("-v,--verbose", verbose, "list every primitive, not only failing ones");
 
   std::vector<std::string> paths;
@@ -136,14 +158,21 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   inspect->add_option("--max-file-bytes", limits.max_file_bytes, "largest file to read")
       ->capture_default_str();
+  std::string dialect = "auto";
+  inspect
+      ->add_option("--dialect", dialect,
+                   "auto (each file by the names it uses, as the job does: see batt_mpi --help), "
+                   "arc-dsl or tokpidjin (every file)")
+      ->check(CLI::IsMember({"auto", "arc-dsl", "tokpidjin"}))
+      ->capture_default_str();
   inspect->add_flag("-q,--quiet", quiet, "print errors only, not warnings");
 
   auto* prims = app.add_subcommand("prims", "List the registered DSL primitives");
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*selfcheck) return run_selfcheck(golden, verbose);
-    if (*inspect) return run_inspect(paths, limits, quiet);
+    if (*selfcheck) return run_selfcheck(golden, golden_dialect, verbose);
+    if (*inspect) return run_inspect(paths, limits, dialect, quiet);
     if (*prims) return run_prims();
     const batt::coordinator::JobOptions opt = job.options(app, argc, argv);
     if (job.print_config()) {

@@ -37,6 +37,16 @@ JobCli::JobCli(CLI::App& app) {
       ->check(CLI::IsMember({"origin", "cross"}))
       ->capture_default_str()
       ->group("Input");
+  app.add_option("--dialect", dialect_,
+                 "the DSL dialect of the batch files: auto (per file: tokpidjin when it uses a "
+                 "name only tokpidjin has, e.g. vmirror_t, o_g, F0, YELLOW; arc-dsl when it uses "
+                 "one only arc-dsl has, e.g. vmirror, mostcolor, height; both is an error; "
+                 "neither: batt files, *_call.py maps and solve(S, I, C)/differ(S, I, C) "
+                 "functions are tokpidjin, other solver files arc-dsl), arc-dsl or tokpidjin "
+                 "(every file)")
+      ->check(CLI::IsMember({"auto", "arc-dsl", "tokpidjin"}))
+      ->capture_default_str()
+      ->group("Input");
   app.add_option("--shard", shard_,
                  "evaluate shard i of n (i/n, 0 <= i < n): the selected tasks split into n parts "
                  "of about equal cost, the same split in every job, so n jobs cover the sweep "
@@ -143,6 +153,7 @@ coordinator::JobOptions JobCli::options(const CLI::App& app, int argc, char** ar
       std::chrono::nanoseconds(static_cast<std::int64_t>(deadline_ms_ * 1e6));
   opt.unit.arena_bytes = arena_mb_ << 20;
   opt.pairing = pairing_ == "cross" ? coordinator::Pairing::Cross : coordinator::Pairing::Origin;
+  program::parse_dialect_choice(dialect_, opt.dialect);  // checked when parsed
   opt.unit.store_outputs = store_outputs_ == "none"  ? worker::StoreOutputs::None
                            : store_outputs_ == "all" ? worker::StoreOutputs::All
                                                      : worker::StoreOutputs::Test;

@@ -29,6 +29,7 @@ class JobCli {
   double deadline_ms_ = 100;
   std::size_t arena_mb_ = 512;
   std::string pairing_ = "origin";
+  std::string dialect_ = "auto";
   std::string store_outputs_ = "test";
   std::string shard_ = "0/1";
   bool print_config_ = false;

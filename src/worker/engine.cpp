@@ -32,7 +32,7 @@ std::atomic<std::uint64_t> g_block_serial{0};
 }  // namespace
 
 Block::Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::Dialect dialect)
-    : serial_(next_serial()) {
+    : serial_(next_serial()), dialect_(dialect) {
   // The union of the slices, found iteratively (chains can be 20,000 deep).
   std::unordered_map<NodeId, std::uint32_t> local;
   std::vector<NodeId> order;
@@ -126,6 +126,7 @@ std::uint64_t Block::next_serial() noexcept {
 Block Block::single(std::size_t k) const {
   Block one;
   one.serial_ = next_serial();
+  one.dialect_ = dialect_;
   // The slice's nodes in ascending (topological) order, renumbered densely.
   std::vector<std::uint32_t> members(slice_.begin() + slice_begin_[k],
                                      slice_.begin() + slice_begin_[k + 1]);
@@ -180,6 +181,22 @@ Value Evaluator::eval_node(const Block& b, const Block::Node& n, const std::vect
   return dsl::apply(args_[0], dsl::Args(args_.data() + 1, args_.size() - 1), ctx);
 }
 
+Value Evaluator::line_default(const Block& b, const Block::Node& n, const std::vector<Value>& memo,
+                              const Value& v) noexcept {
+  if (n.op != Block::Op::Call || !v.is_error() || v.err_code() == dsl::ErrCode::Timeout ||
+      v.err_code() == dsl::ErrCode::Resource) {
+    return v;
+  }
+  // `tN = _get_safe_default(CALLEE)` (tokpidjin-pipeline.md §2.5). An error operand other
+  // than a budget error cannot reach here: every call node of a batt slice is a protected
+  // line (F3/F4 helper lines call only total primitives), so its operands are never errors.
+  const Value& callee = memo[b.kids_[n.first]];
+  if (callee.is_prim()) {
+    return dsl::safe_default_value(dsl::prim_info(callee.prim_index()).safe_default());
+  }
+  return dsl::empty_tuple();  // a closure (no return annotation) or a non-function
+}
+
 void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out) {
   const std::size_t n = b.nodes_.size();
   // The sample-invariant values of the previous run() stay valid for the same block and S.
@@ -203,7 +220,7 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
   // Evaluates node i in one mode: its own budget window, unless its costliest chain of
   // inputs already used up a whole budget.
   auto compute = [&](std::size_t i, std::vector<Value>& memo, std::vector<std::uint64_t>& own,
-                     std::vector<std::uint64_t>& chain, bool compat) {
+                     std::vector<std::uint64_t>& chain, Mode mode) {
     const Block::Node& node = b.nodes_[i];
     std::uint64_t longest = 0;
     for (std::uint32_t j = 0; j < node.count; ++j) {
@@ -216,10 +233,11 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
       return;
     }
     dsl::EvalCtx& ctx = node.varies ? sample_ctx : unit_ctx;
-    ctx.compat = compat;
+    ctx.compat = b.compat(mode);
     ctx.restart_budget();
     const std::uint64_t before = ctx.steps();
     memo[i] = eval_node(b, node, memo, in, ctx);
+    if (mode == Mode::Batt) memo[i] = line_default(b, node, memo, memo[i]);
     own[i] = ctx.steps() - before;
     chain[i] = longest + own[i];
   };
@@ -231,7 +249,7 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
       strict_[i] = batt_[i] = eval_node(b, node, strict_, in, sample_ctx);
       continue;
     }
-    if (node.strict) compute(i, strict_, own_strict_, chain_strict_, false);
+    if (node.strict) compute(i, strict_, own_strict_, chain_strict_, Mode::Strict);
     if (!node.batt) continue;
     // Reuse the strict value when it is not an error and every input was the same in both
     // modes: compatibility mode only differs where something failed.
@@ -243,7 +261,7 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
       own_batt_[i] = own_strict_[i];
       chain_batt_[i] = chain_strict_[i];
     } else {
-      compute(i, batt_, own_batt_, chain_batt_, true);
+      compute(i, batt_, own_batt_, chain_batt_, Mode::Batt);
     }
   }
 

@@ -14,10 +14,20 @@
 // Values live in the evaluator's arena, which has a byte cap; exhausting it is a Resource
 // error for the node that tried to allocate.
 //
-// Modes. Strict (solver files): an error value propagates to the output. Batt
-// compatibility (batt records): a failed call yields its callee's safe default and the
-// evaluation goes on (EvalCtx::compat). Both modes share the walk; a node needed in both is
-// computed twice only when its strict value is an error or one of its inputs differs.
+// Dialect. A block holds candidates of one dialect (its names resolve in that dialect's
+// registry). In the tokpidjin dialect every primitive is total in both modes: a failing
+// primitive call gives its safe default (EvalCtx::compat, applied by dsl::apply() at the
+// primitive that failed; tokpidjin-dsl.md §2.2). In the arc-dsl dialect only batt records
+// run that way.
+//
+// Modes. Strict (solver files): an error value propagates to the output (the candidate's
+// status is Error); in the tokpidjin dialect only errors that no primitive wraps get there:
+// calling a closure with the wrong arity, calling a non-callable. Batt compatibility (batt
+// records, the protected line F2 of tokpidjin-pipeline.md §2.2): primitives are total as
+// above, and a call node whose value is still an error (Timeout and Resource aside) takes
+// `_get_safe_default(callee)`: the primitive's default for a primitive callee, `()` for a
+// closure or a non-callable. Both modes share the walk; a node needed in both is computed
+// twice only when its strict value is an error or one of its inputs differs.
 //
 // Hoisting. A node that depends on neither I nor C (a closure such as rbind(f, x), anything
 // computed from S alone) has the same value and cost on every sample of a task: the
@@ -56,6 +66,11 @@ class Block {
 
   std::size_t size() const noexcept { return roots_.size(); }
   Mode mode(std::size_t k) const noexcept { return modes_[k]; }
+  dsl::Dialect dialect() const noexcept { return dialect_; }
+  // Whether primitives are total (EvalCtx::compat) when entries of mode `m` run.
+  bool compat(Mode m) const noexcept {
+    return dialect_ == dsl::Dialect::Tokpidjin || m == Mode::Batt;
+  }
 
   // A block of entry k alone (its slice, same mode): what validation runs a candidate as,
   // without the corpus's DAG (an MPI worker has only its blocks).
@@ -84,6 +99,7 @@ class Block {
     dsl::Value value;  // Const: the resolved name or integer (an Error for an unknown name)
   };
   std::uint64_t serial_ = 0;
+  dsl::Dialect dialect_ = dsl::Dialect::ArcDsl;
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> kids_;
   std::vector<std::uint32_t> roots_;  // local index of each entry's root
@@ -123,6 +139,9 @@ class Evaluator {
  private:
   dsl::Value eval_node(const Block& b, const Block::Node& n, const std::vector<dsl::Value>& memo,
                        const Inputs& in, dsl::EvalCtx& ctx);
+  // Batt mode: the value of a call node that failed, as its protected line gives it.
+  static dsl::Value line_default(const Block& b, const Block::Node& n,
+                                 const std::vector<dsl::Value>& memo, const dsl::Value& v) noexcept;
 
   dsl::Limits limits_;
   dsl::Arena arena_;              // per run(): values that depend on I or C

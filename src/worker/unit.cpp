@@ -105,6 +105,11 @@ Value demo_pairs(const corpus::Task& t, dsl::EvalCtx& ctx) {
 Differs select_differs(const CorpusView& cv) {
   Differs d;
   std::vector<BlockEntry> entries;
+  std::optional<dsl::Dialect> dialect;
+  auto close_block = [&] {
+    if (!entries.empty()) d.blocks.emplace_back(cv.corpus->dag, entries, *dialect);
+    entries.clear();
+  };
   const auto& cands = cv.corpus->candidates;
   for (std::size_t i = 0; i < cands.size(); ++i) {
     const program::Candidate& c = cands[i];
@@ -112,11 +117,13 @@ Differs select_differs(const CorpusView& cv) {
     const auto own = std::find_if(c.origins.begin(), c.origins.end(),
                                   [](const auto& o) { return o.task.empty() || o.task == "None"; });
     if (own == c.origins.end()) continue;
+    if (dialect != c.dialect) close_block();
+    dialect = c.dialect;
     d.cands.push_back(static_cast<std::int32_t>(i));
     d.names.push_back(!own->differ.empty() ? own->differ : own->file + ":" + own->record);
     entries.push_back({c.root, cv.modes[i]});
   }
-  if (!entries.empty()) d.block.emplace(cv.corpus->dag, entries);
+  close_block();
   return d;
 }
 
@@ -138,17 +145,20 @@ DiffTable Worker::diff_table(const Differs& d, const TaskInput& t) {
   DiffTable tab;
   tab.differs = d.cands.size();
   tab.entries.resize(t.task->demo.size() * tab.differs);
-  if (!d.block) return tab;
   for (std::size_t j = 0; j < t.task->demo.size(); ++j) {
     const corpus::Sample& s = t.task->demo[j];
     if (!s.output) continue;
-    main_.run(*d.block, Inputs{t.S, s.input, *s.output}, outcomes_);
-    for (std::size_t k = 0; k < tab.differs; ++k) {
-      tab.entries[j * tab.differs + k].base = differ_size(outcomes_[k].value);
-    }
-    main_.run(*d.block, Inputs{t.S, *s.output, *s.output}, outcomes_);
-    for (std::size_t k = 0; k < tab.differs; ++k) {
-      tab.entries[j * tab.differs + k].match = differ_size(outcomes_[k].value);
+    std::size_t first = 0;  // differ index of the block's first entry
+    for (const Block& block : d.blocks) {
+      main_.run(block, Inputs{t.S, s.input, *s.output}, outcomes_);
+      for (std::size_t k = 0; k < block.size(); ++k) {
+        tab.entries[j * tab.differs + first + k].base = differ_size(outcomes_[k].value);
+      }
+      main_.run(block, Inputs{t.S, *s.output, *s.output}, outcomes_);
+      for (std::size_t k = 0; k < block.size(); ++k) {
+        tab.entries[j * tab.differs + first + k].match = differ_size(outcomes_[k].value);
+      }
+      first += block.size();
     }
     tab.evaluations += 2 * tab.differs;
   }
@@ -265,7 +275,7 @@ void Worker::validate(const Block& block, std::size_t k, const BlockInfo& info, 
   row.valid = 0;
   // The canonical program, read back by the same front end users' files go through.
   program::Diagnostics diags;
-  program::CorpusBuilder builder(diags);
+  program::CorpusBuilder builder(diags, {}, program::dialect_choice(block.dialect()));
   builder.add_file("<canonical " + info.md5[k] + ">", info.canonical[k]);
   const program::Corpus back = builder.finish();
   if (back.candidates.size() != 1 || back.candidates[0].md5 != info.md5[k] ||
@@ -274,7 +284,7 @@ void Worker::validate(const Block& block, std::size_t k, const BlockInfo& info, 
   }
   const Block alone = block.single(k);
   const BlockEntry canon_entry{back.candidates[0].root, block.mode(k)};
-  const Block canon(back.dag, {&canon_entry, 1});
+  const Block canon(back.dag, {&canon_entry, 1}, block.dialect());
 
   const corpus::Task& task = *t.task;
   const std::size_t n_demo = task.demo.size();

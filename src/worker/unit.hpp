@@ -57,11 +57,13 @@ struct DiffTable {
 
 class Worker;
 
-// The differ candidates of a corpus, compiled as one block.
+// The differ candidates of a corpus, compiled as one block per dialect (a block never mixes
+// dialects). Differ d is entry d - (entries of the blocks before it) of its block: the blocks
+// hold the differs in the order of `cands`.
 struct Differs {
   std::vector<std::int32_t> cands;  // rows in /candidates (indices into corpus.candidates)
   std::vector<std::string> names;
-  std::optional<Block> block;
+  std::vector<Block> blocks;
 };
 
 // A task's DiffTable, computed once, on first use, by the first worker that needs it: most
@@ -105,8 +107,8 @@ struct CorpusView {
 };
 
 // What a worker knows about the candidates of a block, parallel to its entries: enough to
-// score them and to validate their canonical text, without the corpus (an MPI worker
-// receives only its blocks).
+// score them and to validate their canonical text (read back in the block's dialect),
+// without the corpus (an MPI worker receives only its blocks).
 struct BlockInfo {
   std::vector<std::int32_t> cands;     // rows in /candidates
   std::vector<std::string> md5;        // MD5 of the canonical text
@@ -124,7 +126,9 @@ CorpusView make_view(const program::Corpus& corpus);
 dsl::Value demo_pairs(const corpus::Task& t, dsl::EvalCtx& ctx);
 
 // Selects the differs of a corpus (differ files and base blocks of batt files; per-solver
-// differ blocks embed a solver and are not differs of their own) and compiles them.
+// differ blocks embed a solver and are not differs of their own) and compiles them, one
+// block per dialect (candidates are sorted by kind, then dialect, so each dialect's differs
+// are contiguous).
 Differs select_differs(const CorpusView& cv);
 
 // The per-thread worker: evaluator state reused across units.

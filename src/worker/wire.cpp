@@ -2,7 +2,6 @@
 
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
-#include <boost/serialization/optional.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/vector.hpp>
 #include <cstring>
@@ -16,8 +15,9 @@ namespace batt::worker {
 struct WireAccess {
   template <class Ar>
   static void save(Ar& ar, const Block& b) {
+    const auto dialect = static_cast<std::uint8_t>(b.dialect_);
     const std::uint64_t n = b.nodes_.size();
-    ar << n;
+    ar << dialect << n;
     for (const Block::Node& node : b.nodes_) {
       const auto op = static_cast<std::uint8_t>(node.op);
       ar << op << node.strict << node.batt << node.varies << node.first << node.count;
@@ -33,8 +33,10 @@ struct WireAccess {
   static Block load(Ar& ar) {
     Block b;
     b.serial_ = Block::next_serial();
+    std::uint8_t dialect = 0;
     std::uint64_t n = 0;
-    ar >> n;
+    ar >> dialect >> n;
+    b.dialect_ = static_cast<dsl::Dialect>(dialect);
     b.nodes_.resize(n);
     for (Block::Node& node : b.nodes_) {
       std::uint8_t op = 0;
@@ -177,9 +179,9 @@ std::string encode(const Setup& s) {
     ar << n;
     for (const Block& b : s.blocks) WireAccess::save(ar, b);
     for (BlockInfo i : s.infos) io(ar, i);
-    const bool differs = s.differ_block.has_value();
-    ar << differs;
-    if (differs) WireAccess::save(ar, *s.differ_block);
+    n = s.differ_blocks.size();
+    ar << n;
+    for (const Block& b : s.differ_blocks) WireAccess::save(ar, b);
     ar << s.differ_cands;
   }
   return std::move(out).str();
@@ -197,9 +199,8 @@ Setup decode_setup(const std::string& bytes) {
   for (std::uint64_t k = 0; k < n; ++k) s.blocks.push_back(WireAccess::load(ar));
   s.infos.resize(n);
   for (BlockInfo& i : s.infos) io(ar, i);
-  bool differs = false;
-  ar >> differs;
-  if (differs) s.differ_block.emplace(WireAccess::load(ar));
+  ar >> n;
+  for (std::uint64_t k = 0; k < n; ++k) s.differ_blocks.push_back(WireAccess::load(ar));
   ar >> s.differ_cands;
   return s;
 }

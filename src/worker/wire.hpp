@@ -4,10 +4,10 @@
 // worker needs to know of their candidates, the differs); then every work unit travels as
 // its index in the plan, and every result as an encoded UnitResult. Encoding is
 // Boost.Serialization's binary archive, so both ends must be the same build of batt_mpi
-// (mpirun starts one binary). Block values are immediates (primitives, constants, ints,
-// error markers) and are sent as their 16 raw bytes.
+// (mpirun starts one binary). A Block travels with its dialect (which decides how its
+// primitives fail); its values are immediates (primitives, constants, ints, error markers)
+// and are sent as their 16 raw bytes.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,10 +32,10 @@ TaskWire to_wire(const corpus::Task& t);
 corpus::Task from_wire(const TaskWire& w, dsl::Arena& arena);
 
 struct Setup {
-  std::vector<TaskWire> tasks;        // the selected tasks, by task index
-  std::vector<Block> blocks;          // the plan's blocks, by block index
-  std::vector<BlockInfo> infos;       // ... and their candidates
-  std::optional<Block> differ_block;  // the differs, compiled
+  std::vector<TaskWire> tasks;       // the selected tasks, by task index
+  std::vector<Block> blocks;         // the plan's blocks, by block index
+  std::vector<BlockInfo> infos;      // ... and their candidates
+  std::vector<Block> differ_blocks;  // the differs, compiled (Differs::blocks)
   std::vector<std::int32_t> differ_cands;
 };
 

@@ -154,7 +154,7 @@ TEST_F(CorpusRun, SummaryHasTheTimingTableAndDemoScoringLine) {
 
 TEST_F(CorpusRun, ReportCarriesProvenance) {
   const ReportReader r(report_.string());
-  EXPECT_EQ(r.attr_int("schema_version"), 1);
+  EXPECT_EQ(r.attr_int("schema_version"), 2);
   EXPECT_NE(r.attr_string("command_line").value_or("").find("--pairing cross"), std::string::npos);
   EXPECT_NE(r.attr_string("config").value_or("").find("pairing=\"cross\""), std::string::npos);
   const std::string sha = r.attr_string("git_sha").value_or("");

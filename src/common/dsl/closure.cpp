@@ -38,7 +38,7 @@ Value call_closure(const ClosureObj& c, Args args, EvalCtx& ctx) noexcept {
     case ClosureKind::Matcher: {
       const Value r = apply(cap[0], args, ctx);
       if (r.is_error()) return r;
-      return Value::boolean(equal(r, cap[1]));
+      return Value::boolean(py_eq(r, cap[1]));  // `function(x) == target`
     }
     case ClosureKind::Rbind:
     case ClosureKind::Lbind: {
@@ -67,19 +67,27 @@ Value call_closure(const ClosureObj& c, Args args, EvalCtx& ctx) noexcept {
 
 }  // namespace
 
-namespace {
-
-Value apply_strict(const Value& f, Args args, EvalCtx& ctx) noexcept {
+Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
+  // An Error argument: Python raised while computing it, before this call was made.
   for (const Value& a : args) {
     if (a.is_error()) return a;
   }
   if (!ctx.charge()) return timeout_error();
   if (f.is_prim()) {
     const PrimInfo& p = prim_info(f.prim_index());
-    if (args.size() != p.arity) return Value::error(ErrCode::Arity, 0, f.prim_index());
-    const Value r = p.fn(args, ctx);
-    return r.is_error() ? r.with_err_prim(f.prim_index()) : r;
+    Value r =
+        !p.accepts(args.size()) ? Value::error(ErrCode::Arity, 0, f.prim_index()) : p.fn(args, ctx);
+    if (!r.is_error()) return r;
+    // Compatibility (safe_dsl, tokpidjin-pipeline.md §2.5): the wrapper of a primitive turns
+    // any exception raised in it, a wrong number of arguments included, into its default.
+    // Budget errors are batt_mpi's own and always end the evaluation.
+    if (ctx.compat && r.err_code() != ErrCode::Timeout && r.err_code() != ErrCode::Resource) {
+      return safe_default_value(p.safe_default());
+    }
+    return r.with_err_prim(f.prim_index());
   }
+  // Closures and non-callables are not wrapped: their errors propagate (in compatibility mode
+  // to the primitive that called them, which gives its own default, or to the batt line).
   if (f.is_closure()) {
     const ClosureObj& c = f.as_closure();
     if (c.arity >= 0 && args.size() != static_cast<std::size_t>(c.arity)) {
@@ -92,20 +100,6 @@ Value apply_strict(const Value& f, Args args, EvalCtx& ctx) noexcept {
     return r;
   }
   return type_error();
-}
-
-}  // namespace
-
-Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
-  const Value r = apply_strict(f, args, ctx);
-  if (!ctx.compat || !r.is_error() || r.err_code() == ErrCode::Timeout ||
-      r.err_code() == ErrCode::Resource) {
-    return r;
-  }
-  // Batt compatibility (§2.5): a failing primitive gives its safe default; calling anything
-  // else (a closure, a non-callable) gives `()`, as _get_safe_default does for non-functions
-  // and functions without a return annotation.
-  return f.is_prim() ? safe_default_value(prim_info(f.prim_index()).safe_default()) : empty_tuple();
 }
 
 int arity_of(const Value& f) noexcept {

@@ -14,6 +14,12 @@ namespace batt::dsl {
 // Calls f(args...). Not callable: Type error. Wrong number of arguments: Arity error. An
 // Error among the arguments is returned as is (Python would have raised before the call).
 // Step budget or deadline exhausted: Timeout error. Nesting too deep: Recursion error.
+// With ctx.compat (the reference's safe_dsl wrappers, tokpidjin-pipeline.md §2.5): when f is a
+// primitive and its call fails with anything but Timeout/Resource (a wrong number of
+// arguments included), the result is the primitive's safe default instead. Only primitives
+// are wrapped: an error from calling a closure (its arity, or something it calls that is
+// not a primitive) or a non-callable is returned as is, so it reaches the primitive that made
+// the call (which then gives its own default) or the caller of apply() (a batt line).
 Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept;
 
 // Convenience overloads for the common fixed arities.

@@ -62,9 +62,11 @@ class EvalCtx {
   // Nesting depth of calls of values, maintained by apply().
   std::int32_t depth = 0;
 
-  // Batt compatibility mode (tokpidjin-pipeline.md §2.5): a call that fails with anything
-  // but a budget error (Timeout, Resource) returns its callee's safe default instead, the way
-  // the reference's safe_dsl wrappers and protected batt lines do. Read by apply().
+  // Compatibility mode (tokpidjin-pipeline.md §2.5): every primitive is total, as the
+  // reference's safe_dsl wrappers make it: a primitive call that fails with anything but a
+  // budget error (Timeout, Resource) returns the primitive's safe default instead. Read by
+  // apply(), which substitutes at the failing primitive only (closures are not wrapped). On
+  // for every tokpidjin evaluation, and for arc-dsl candidates of batt records.
   bool compat = false;
 
  private:

@@ -51,19 +51,38 @@ GoldenReport replay_golden(const std::string& path, const GoldenOptions& opt) {
       report.problems.push_back(where + why);
       continue;
     }
-    const Value got = apply(Value::prim(prim), args, ctx);
+    Value got;
+    bool defaulted = false;
+    if (opt.dialect == Dialect::Tokpidjin) {
+      // safe_dsl around the called primitive: its own failure (wrong arity included) gives
+      // its default; failures of the primitives it calls are handled by apply() (compat).
+      ctx.compat = true;
+      const PrimInfo& info = prim_info(prim);
+      got = info.accepts(args.size()) ? info.fn(args, ctx) : Value::error(ErrCode::Arity);
+      if (got.is_error() && got.err_code() != ErrCode::Timeout &&
+          got.err_code() != ErrCode::Resource) {
+        defaulted = true;
+        got = safe_default_value(info.safe_default());
+      }
+    } else {
+      got = apply(Value::prim(prim), args, ctx);
+    }
     GoldenPrimStats& st = report.by_prim[fn];
     if (j.value("order_sensitive", false)) {
       ++st.order_sensitive;
       continue;
     }
     ++st.checked;
-    if (identical(got, want)) {
+    const bool want_defaulted = j.value("defaulted", false);
+    st.defaulted += want_defaulted ? 1 : 0;
+    if (identical(got, want) && defaulted == want_defaulted) {
       ++st.passed;
     } else if (st.failures.size() < opt.max_failures_per_prim) {
       std::string args_repr;
       for (std::size_t k = 0; k < args.size(); ++k) args_repr += (k ? ", " : "") + repr(args[k]);
-      st.failures.push_back({report.lines, args_repr, repr(want), repr(got)});
+      st.failures.push_back({report.lines, args_repr,
+                             repr(want) + (want_defaulted ? " (defaulted)" : ""),
+                             repr(got) + (defaulted ? " (defaulted)" : "")});
     }
   }
   return report;

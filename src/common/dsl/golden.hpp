@@ -15,13 +15,14 @@ struct GoldenFailure {
   std::size_t line = 0;  // 1-based line in the file
   std::string args;      // repr of the arguments
   std::string want;      // repr of the recorded result
-  std::string got;       // repr of our result
+  std::string got;       // repr of our result ("... (defaulted)" when the default was taken)
 };
 
 struct GoldenPrimStats {
   std::size_t checked = 0;              // lines with order_sensitive == false
   std::size_t passed = 0;               // ... whose result matched exactly
   std::size_t order_sensitive = 0;      // lines run only for robustness (CPython's set order)
+  std::size_t defaulted = 0;            // checked lines whose recorded call took the default
   std::vector<GoldenFailure> failures;  // the first few mismatches
 };
 
@@ -34,6 +35,9 @@ struct GoldenReport {
 };
 
 struct GoldenOptions {
+  // Tokpidjin: every primitive is total (safe_dsl): the call runs with EvalCtx::compat, a
+  // failure of the called primitive itself gives its safe default, and whether it did must
+  // match the line's `defaulted` flag (a mismatch counts as a failure even if the values agree).
   Dialect dialect = Dialect::ArcDsl;
   std::size_t max_failures_per_prim = 5;
   Limits limits{};

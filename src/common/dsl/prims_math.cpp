@@ -16,32 +16,13 @@ namespace {
 
 using Op = PyOp;
 
-// (r0, r1), or the first error among them (Python raised while computing it).
-Value pair_of(const Value& r0, const Value& r1, EvalCtx& ctx) noexcept {
-  if (r0.is_error()) return r0;
-  if (r1.is_error()) return r1;
-  return tuple2(r0, r1, ctx);
-}
-
 // add/subtract/multiply/divide: the reference's four-way isinstance dispatch. Errors name
 // the argument an operand comes from.
 Value numerical(Op op, Args a, EvalCtx& ctx) noexcept {
   const Value& x = a[0];
   const Value& y = a[1];
-  if (x.is_intlike() && y.is_intlike()) return py_int_op(op, x, y, 2);
-  auto bin = [&](const Value& l, const Value& r) { return py_binop(op, l, r, ctx, 1, 2); };
-  Value x0, x1, y0, y1;
-  if (x.is_tuplelike() && y.is_tuplelike()) {
-    if (Value e = item_pair(x, 1, ctx, x0, x1); e.is_error()) return e;
-    if (Value e = item_pair(y, 2, ctx, y0, y1); e.is_error()) return e;
-    return pair_of(bin(x0, y0), bin(x1, y1), ctx);
-  }
-  if (x.is_intlike() && y.is_tuplelike()) {
-    if (Value e = item_pair(y, 2, ctx, y0, y1); e.is_error()) return e;
-    return pair_of(bin(x, y0), bin(x, y1), ctx);
-  }
-  if (Value e = item_pair(x, 1, ctx, x0, x1); e.is_error()) return e;
-  return pair_of(bin(x0, y), bin(x1, y), ctx);
+  return numerical_dispatch(
+      op, x, y, ctx, [&](const Value& l, const Value& r) { return py_binop(op, l, r, ctx, 1, 2); });
 }
 
 // `f(n) if isinstance(n, int) else (f(n[0]), f(n[1]))` with f an int -> Value function

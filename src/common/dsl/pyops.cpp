@@ -221,4 +221,10 @@ Value py_binop(PyOp op, const Value& x, const Value& y, EvalCtx& ctx, int xarg, 
   return type_error(left_ok(op, x) ? yarg : xarg);
 }
 
+Value pair_of(const Value& r0, const Value& r1, EvalCtx& ctx) noexcept {
+  if (r0.is_error()) return r0;
+  if (r1.is_error()) return r1;
+  return tuple2(r0, r1, ctx);
+}
+
 }  // namespace batt::dsl

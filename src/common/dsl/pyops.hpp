@@ -91,4 +91,30 @@ Value py_int_op(PyOp op, const Value& x, const Value& y, int yarg = 0) noexcept;
 Value py_binop(PyOp op, const Value& x, const Value& y, EvalCtx& ctx, int xarg = 0,
                int yarg = 0) noexcept;
 
+// (r0, r1), or the first error among them (Python raised while computing it). Allocates the
+// pair when it is not a Pair of ints.
+Value pair_of(const Value& r0, const Value& r1, EvalCtx& ctx) noexcept;
+
+// Hodel's four-way isinstance dispatch of add/subtract/multiply/divide: int op int by
+// py_int_op(); tuple op tuple on items 0 and 1; int op tuple and tuple op anything broadcast
+// the scalar. `bin(l, r)` combines items (each dialect its own operator semantics); errors
+// name the argument an operand comes from (1 for x, 2 for y).
+template <typename Bin>
+Value numerical_dispatch(PyOp op, const Value& x, const Value& y, EvalCtx& ctx,
+                         Bin&& bin) noexcept {
+  if (x.is_intlike() && y.is_intlike()) return py_int_op(op, x, y, 2);
+  Value x0, x1, y0, y1;
+  if (x.is_tuplelike() && y.is_tuplelike()) {
+    if (Value e = item_pair(x, 1, ctx, x0, x1); e.is_error()) return e;
+    if (Value e = item_pair(y, 2, ctx, y0, y1); e.is_error()) return e;
+    return pair_of(bin(x0, y0), bin(x1, y1), ctx);
+  }
+  if (x.is_intlike() && y.is_tuplelike()) {
+    if (Value e = item_pair(y, 2, ctx, y0, y1); e.is_error()) return e;
+    return pair_of(bin(x, y0), bin(x, y1), ctx);
+  }
+  if (Value e = item_pair(x, 1, ctx, x0, x1); e.is_error()) return e;
+  return pair_of(bin(x0, y), bin(x1, y), ctx);
+}
+
 }  // namespace batt::dsl

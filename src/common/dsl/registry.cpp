@@ -1,10 +1,12 @@
 #include "dsl/registry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "check_macros.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tuple.hpp"
 
@@ -18,9 +20,11 @@ struct Tables {
   std::vector<std::pair<std::string_view, std::int32_t>> by_name[2];  // per dialect, sorted
 
   Tables() {
-    for (auto family : {detail::math_prims, detail::closure_prims, detail::container_prims,
-                        detail::patch_prims, detail::geometry_prims, detail::color_prims,
-                        detail::paint_prims, detail::grid_prims, detail::scale_prims}) {
+    for (auto family :
+         {detail::math_prims, detail::closure_prims, detail::container_prims, detail::patch_prims,
+          detail::geometry_prims, detail::color_prims, detail::paint_prims, detail::grid_prims,
+          detail::scale_prims, detail::tok_core_prims, detail::tok_patch_prims,
+          detail::tok_grid_prims, detail::tok_later_prims}) {
       for (const PrimInfo& p : family()) prims.push_back(p);
     }
     for (std::size_t k = 0; k < prims.size(); ++k) {
@@ -28,6 +32,16 @@ struct Tables {
                                                                static_cast<std::int32_t>(k));
     }
     for (auto& v : by_name) std::sort(v.begin(), v.end());
+    // Tokpidjin entries that share the arc-dsl body (fn == nullptr) take its implementation.
+    for (PrimInfo& p : prims) {
+      if (p.fn) continue;
+      const auto& arc = by_name[static_cast<int>(Dialect::ArcDsl)];
+      auto it = std::lower_bound(arc.begin(), arc.end(), p.name,
+                                 [](const auto& e, std::string_view n) { return e.first < n; });
+      // A tokpidjin entry without a body must name an arc-dsl primitive.
+      BATT_CHECK(it != arc.end() && it->first == p.name);
+      p.fn = prims[static_cast<std::size_t>(it->second)].fn;
+    }
   }
 };
 
@@ -57,6 +71,39 @@ constexpr ConstantInfo kArcConstants[] = {
     {"TWO_BY_TWO", Value::pair(2, 2)},  {"THREE_BY_THREE", Value::pair(3, 3)},
 };
 
+// constants.py of tokpidjin (tokpidjin-dsl.md §5): all of arc-dsl's (joined below), plus the
+// rank, symbol, angle, colour and scale families.
+constexpr ConstantInfo kTokOnlyConstants[] = {
+    {"F0", Value::integer(0)},   {"F1", Value::integer(1)},       {"F2", Value::integer(2)},
+    {"F3", Value::integer(3)},   {"F4", Value::integer(4)},       {"F5", Value::integer(5)},
+    {"F6", Value::integer(6)},   {"F7", Value::integer(7)},       {"F8", Value::integer(8)},
+    {"F9", Value::integer(9)},   {"L1", Value::integer(-1)},      {"L2", Value::integer(-2)},
+    {"L3", Value::integer(-3)},  {"L4", Value::integer(-4)},      {"L5", Value::integer(-5)},
+    {"L6", Value::integer(-6)},  {"L7", Value::integer(-7)},      {"L8", Value::integer(-8)},
+    {"L9", Value::integer(-9)},  {"L10", Value::integer(-10)},    {"R0", Value::integer(0)},
+    {"R1", Value::integer(1)},   {"R2", Value::integer(2)},       {"R3", Value::integer(3)},
+    {"R4", Value::integer(4)},   {"R5", Value::integer(5)},       {"R6", Value::integer(6)},
+    {"R7", Value::integer(7)},   {"R8", Value::integer(8)},       {"R9", Value::integer(9)},
+    {"A0", Value::integer(0)},   {"A1", Value::integer(1)},       {"A2", Value::integer(2)},
+    {"A3", Value::integer(3)},   {"A4", Value::integer(4)},       {"A5", Value::integer(5)},
+    {"A6", Value::integer(6)},   {"A7", Value::integer(7)},       {"A8", Value::integer(8)},
+    {"A9", Value::integer(9)},   {"BLACK", Value::integer(0)},    {"BLUE", Value::integer(1)},
+    {"RED", Value::integer(2)},  {"GREEN", Value::integer(3)},    {"YELLOW", Value::integer(4)},
+    {"GRAY", Value::integer(5)}, {"MAGENTA", Value::integer(6)},  {"ORANGE", Value::integer(7)},
+    {"CYAN", Value::integer(8)}, {"BURGUNDY", Value::integer(9)}, {"SM2", Value::integer(2)},
+    {"SM3", Value::integer(3)},  {"SD2", Value::integer(-2)},     {"SD3", Value::integer(-3)},
+};
+
+template <std::size_t N, std::size_t M, std::size_t... I>
+constexpr std::array<ConstantInfo, N + M> join_constants(const ConstantInfo (&a)[N],
+                                                         const ConstantInfo (&b)[M],
+                                                         std::index_sequence<I...>) {
+  return {{(I < N ? a[I] : b[I - N])...}};
+}
+constexpr auto kTokConstants = join_constants(
+    kArcConstants, kTokOnlyConstants,
+    std::make_index_sequence<std::size(kArcConstants) + std::size(kTokOnlyConstants)>{});
+
 }  // namespace
 
 std::span<const PrimInfo> all_prims() noexcept {
@@ -75,8 +122,8 @@ std::int32_t find_prim(std::string_view name, Dialect d) noexcept {
 }
 
 std::span<const ConstantInfo> all_constants(Dialect d) noexcept {
-  if (d == Dialect::ArcDsl) return kArcConstants;
-  return {};
+  return d == Dialect::ArcDsl ? std::span<const ConstantInfo>(kArcConstants)
+                              : std::span<const ConstantInfo>(kTokConstants);
 }
 
 std::optional<Value> find_constant(std::string_view name, Dialect d) noexcept {
@@ -98,6 +145,8 @@ Value safe_default_value(SafeDefault d) noexcept {
       return Value::boolean(false);
     case SafeDefault::Callable:
       return Value::closure(&g_const_empty);
+    case SafeDefault::Derived:
+      break;  // resolved by PrimInfo::safe_default()
   }
   return empty_tuple();
 }

@@ -48,8 +48,10 @@ enum class Kind : std::uint8_t {
 };
 
 // What a protected batt line takes when its primitive fails (tokpidjin-pipeline.md §2.5):
-// the reference derives it from the return annotation's text.
-enum class SafeDefault : std::uint8_t { EmptyTuple, EmptySet, Zero, False, Callable };
+// the reference derives it from the return annotation's text. Derived: use safe_default_for()
+// of the entry's result kind (arc-dsl entries); tokpidjin entries give theirs explicitly, since
+// the dialect's annotations (R8, A8, C_, ...) do not map onto Kind.
+enum class SafeDefault : std::uint8_t { EmptyTuple, EmptySet, Zero, False, Callable, Derived };
 
 // The §2.5 rule applied to the resolved arc_types alias (first match wins: FrozenSet-like,
 // then Tuple-like, then int, then bool, then Callable; anything else gives `()`).
@@ -99,8 +101,22 @@ struct PrimInfo {
   Kind result;
   std::uint16_t flags = kFlagNone;
   Dialect dialect = Dialect::ArcDsl;
-  SafeDefault safe_default() const noexcept { return safe_default_for(result); }
+  SafeDefault fallback = SafeDefault::Derived;
+  // The fewest arguments a call may pass when trailing parameters have Python defaults
+  // (tokpidjin's get_nth_by_key_*(c, rank, key=identity)); 0: exactly `arity`. `arity` stays
+  // the full count, which is what rbind/lbind read (co_argcount).
+  std::uint8_t min_arity = 0;
+  bool accepts(std::size_t n) const noexcept {
+    return n <= arity && n >= (min_arity ? min_arity : arity);
+  }
+  SafeDefault safe_default() const noexcept {
+    return fallback == SafeDefault::Derived ? safe_default_for(result) : fallback;
+  }
 };
+
+// Tokpidjin entries whose body is the arc-dsl one (tokpidjin-dsl.md §3.1) give fn = nullptr:
+// the registry then uses the arc-dsl entry of the same name. All other fields stay the
+// tokpidjin entry's own (its arity, kinds, flags and fallback).
 
 // All primitives of all dialects; a Prim value's index points into this span.
 std::span<const PrimInfo> all_prims() noexcept;
@@ -132,6 +148,11 @@ std::span<const PrimInfo> color_prims() noexcept;      // prims_color.cpp
 std::span<const PrimInfo> paint_prims() noexcept;      // prims_paint.cpp
 std::span<const PrimInfo> grid_prims() noexcept;       // prims_grid.cpp
 std::span<const PrimInfo> scale_prims() noexcept;      // prims_scale.cpp
+// The tokpidjin dialect (tokpidjin-dsl.md), one table per family.
+std::span<const PrimInfo> tok_core_prims() noexcept;   // tok_core.cpp: numbers, containers, ranks
+std::span<const PrimInfo> tok_patch_prims() noexcept;  // tok_patch.cpp: patches, (i, j, c) cells
+std::span<const PrimInfo> tok_grid_prims() noexcept;   // tok_grid.cpp: grids, colours, samples
+std::span<const PrimInfo> tok_later_prims() noexcept;  // tok_later.cpp: o_g_t, colorfilter_t
 }  // namespace detail
 
 }  // namespace batt::dsl

@@ -1,6 +1,7 @@
 #include "program/candidates.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -20,9 +21,15 @@ namespace {
 // A candidate as found in one file, before deduplication.
 struct Found {
   ProgramKind kind;
+  dsl::Dialect dialect;
   NodeId root;
   Origin origin;
 };
+
+constexpr std::size_t kDialects = 2;
+std::size_t dialect_index(dsl::Dialect d) noexcept {
+  return static_cast<std::size_t>(d);
+}
 
 // Flags of a DAG node, computed once per node (children first): whether an unknown name or a
 // dangling t-variable occurs under it. Most candidates have neither, so listing the names is
@@ -75,16 +82,19 @@ void tvars_of(const Expr& e, std::vector<std::string_view>& out) {
 struct CorpusBuilder::Impl {
   Diagnostics& diags;
   Limits limits;
-  dsl::Dialect dialect;
+  DialectChoice choice;
+  dsl::Dialect dialect = dsl::Dialect::ArcDsl;  // of the file being added
   Corpus corpus;
   std::vector<Found> found;
-  std::vector<std::uint8_t> flags;  // per DAG node, see kHasUnknown
+  // Per dialect, per DAG node (see kHasUnknown): a name known in one dialect may be unknown in
+  // the other, and files of both dialects share the DAG.
+  std::array<std::vector<std::uint8_t>, kDialects> flags;
 
   // Per file: its text (to show offending lines) and the first place each name occurs.
   std::string_view text;
   std::unordered_map<std::string_view, std::pair<int, int>> first_seen;
 
-  Impl(Diagnostics& d, const Limits& l, dsl::Dialect dl) : diags(d), limits(l), dialect(dl) {}
+  Impl(Diagnostics& d, const Limits& l, DialectChoice c) : diags(d), limits(l), choice(c) {}
 
   using Env = std::unordered_map<std::string_view, NodeId>;
 
@@ -111,31 +121,36 @@ struct CorpusBuilder::Impl {
 
   void update_flags() {
     const Dag& dag = corpus.dag;
-    for (auto n = static_cast<NodeId>(flags.size()); n < dag.size(); ++n) {
-      std::uint8_t f = 0;
-      if (dag.kind(n) == NodeKind::Name) {
-        const NameClass c = classify_name(dag.name_of(n), dialect);
-        f = c == NameClass::Unknown ? kHasUnknown : (c == NameClass::TVar ? kHasTVar : 0);
-      } else {
-        for (NodeId k : dag.children(n)) f |= flags[k];
+    for (std::size_t d = 0; d < kDialects; ++d) {
+      std::vector<std::uint8_t>& fl = flags[d];
+      for (auto n = static_cast<NodeId>(fl.size()); n < dag.size(); ++n) {
+        std::uint8_t f = 0;
+        if (dag.kind(n) == NodeKind::Name) {
+          const NameClass c = classify_name(dag.name_of(n), static_cast<dsl::Dialect>(d));
+          f = c == NameClass::Unknown ? kHasUnknown : (c == NameClass::TVar ? kHasTVar : 0);
+        } else {
+          for (NodeId k : dag.children(n)) f |= fl[k];
+        }
+        fl.push_back(f);
       }
-      flags.push_back(f);
     }
   }
 
-  // The unknown and dangling names under `root` (only called when its flags say so).
-  void bad_names(NodeId root, std::set<std::string>& unknown, std::set<std::string>& unresolved) {
+  // The unknown and dangling names under `root` in dialect `d` (only called when its flags
+  // say so).
+  void bad_names(NodeId root, dsl::Dialect d, std::set<std::string>& unknown,
+                 std::set<std::string>& unresolved) {
     const Dag& dag = corpus.dag;
+    const std::vector<std::uint8_t>& fl = flags[dialect_index(d)];
     std::vector<NodeId> stack{root};
     std::set<NodeId> seen;
     while (!stack.empty()) {
       const NodeId n = stack.back();
       stack.pop_back();
-      if (flags[n] == 0 || !seen.insert(n).second) continue;
+      if (fl[n] == 0 || !seen.insert(n).second) continue;
       if (dag.kind(n) == NodeKind::Name) {
         std::string name(dag.name_of(n));
-        (classify_name(name, dialect) == NameClass::TVar ? unresolved : unknown)
-            .insert(std::move(name));
+        (classify_name(name, d) == NameClass::TVar ? unresolved : unknown).insert(std::move(name));
       }
       for (NodeId k : dag.children(n)) stack.push_back(k);
     }
@@ -146,7 +161,9 @@ struct CorpusBuilder::Impl {
   void report_names(const std::string& path, std::size_t first_found) {
     std::set<std::string> unknown, unresolved;
     for (std::size_t k = first_found; k < found.size(); ++k) {
-      if (flags[found[k].root] != 0) bad_names(found[k].root, unknown, unresolved);
+      if (flags[dialect_index(dialect)][found[k].root] != 0) {
+        bad_names(found[k].root, dialect, unknown, unresolved);
+      }
     }
     auto report = [&](const std::string& name, std::string msg) {
       auto it = first_seen.find(name);
@@ -158,6 +175,12 @@ struct CorpusBuilder::Impl {
       std::string msg = "unknown name '" + name + "'";
       const std::string hint = suggest_name(name, dialect);
       if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+      if (choice != DialectChoice::Auto) {
+        if (const auto other = dialect_of_name(name); other && *other != dialect) {
+          msg += std::string(" (a ") + dialect_name(*other) + " name; --dialect is " +
+                 choice_name(choice) + ")";
+        }
+      }
       report(name, msg + "; candidates that use it are not evaluated");
     }
     for (const std::string& name : unresolved) {
@@ -186,7 +209,7 @@ struct CorpusBuilder::Impl {
   }
 
   void add(ProgramKind kind, NodeId root, Origin origin) {
-    found.push_back({kind, root, std::move(origin)});
+    found.push_back({kind, dialect, root, std::move(origin)});
   }
 
   void solver_file(const std::string& path, const SyntaxTree& tree) {
@@ -330,7 +353,7 @@ struct CorpusBuilder::Impl {
   }
 };
 
-CorpusBuilder::CorpusBuilder(Diagnostics& diags, const Limits& limits, dsl::Dialect dialect)
+CorpusBuilder::CorpusBuilder(Diagnostics& diags, const Limits& limits, DialectChoice dialect)
     : impl_(std::make_unique<Impl>(diags, limits, dialect)) {}
 
 CorpusBuilder::~CorpusBuilder() = default;
@@ -348,6 +371,14 @@ void CorpusBuilder::add_file(const std::string& path, std::string_view text,
     ++m.corpus.files_rejected;
     return;
   }
+  const FileDialect fd = file_dialect(tree, m.choice);
+  if (!fd.dialect) {
+    const DialectEvidence& at = fd.mix_site();
+    m.diags.error(path, at.line, at.col, fd.mix_message(), m.line_of(at.line));
+    ++m.corpus.files_rejected;
+    return;
+  }
+  m.dialect = *fd.dialect;
   switch (tree.format) {
     case FileFormat::Solver:
       m.solver_file(path, tree);
@@ -389,14 +420,16 @@ Corpus CorpusBuilder::finish() {
               " bytes (over the limit of " + std::to_string(m.limits.max_canonical_bytes) +
               "); it is identified by the MD5 of its structure instead");
     }
-    // A solver and a differ with the same text are different candidates.
-    const std::string key = std::string(kind_name(f.kind)) + id;
+    // A solver and a differ with the same text are different candidates, and so are the same
+    // text read in two dialects.
+    const std::string key = std::string(kind_name(f.kind)) + dialect_name(f.dialect) + ":" + id;
     auto [it, fresh] = by_id.try_emplace(key, c.candidates.size());
     if (fresh) {
       Candidate cand;
       cand.id = id;
       cand.md5 = md5;
       cand.kind = f.kind;
+      cand.dialect = f.dialect;
       cand.root = f.root;
       cand.canonical_bytes = bytes;
       c.candidates.push_back(std::move(cand));
@@ -407,21 +440,21 @@ Corpus CorpusBuilder::finish() {
     std::sort(cand.origins.begin(), cand.origins.end(), [](const Origin& a, const Origin& b) {
       return std::tie(a.file, a.line, a.record) < std::tie(b.file, b.line, b.record);
     });
-    if (m.flags[cand.root] == 0) continue;
+    if (m.flags[dialect_index(cand.dialect)][cand.root] == 0) continue;
     std::set<std::string> unknown, unresolved;
-    m.bad_names(cand.root, unknown, unresolved);
+    m.bad_names(cand.root, cand.dialect, unknown, unresolved);
     cand.unknown_names.assign(unknown.begin(), unknown.end());
     cand.unresolved.assign(unresolved.begin(), unresolved.end());
   }
   std::sort(c.candidates.begin(), c.candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
+    return std::tie(a.kind, a.dialect, a.id) < std::tie(b.kind, b.dialect, b.id);
   });
   m.found.clear();
   return std::move(c);
 }
 
 Corpus load_corpus(const std::vector<std::string>& paths, Diagnostics& diags, const Limits& limits,
-                   dsl::Dialect dialect) {
+                   DialectChoice dialect) {
   namespace fs = std::filesystem;
   std::set<std::string> files;
   for (const std::string& p : paths) {

@@ -7,7 +7,11 @@
 // corpus, identified by the MD5 of its canonical text (canonical.hpp) and deduplicated across
 // all files with every origin kept. The result does not depend on the order in which files
 // are given or found: files are read in path order and candidates come out sorted by
-// (kind, id).
+// (kind, dialect, id).
+//
+// Dialects (dialect.hpp): every file is read in one dialect, chosen per file (auto) or forced,
+// and its candidates belong to it: their names resolve in that dialect, and the same program
+// text in two dialects is two candidates (same canonical text and MD5, different dialect).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +23,7 @@
 #include "program/canonical.hpp"
 #include "program/dag.hpp"
 #include "program/diagnostic.hpp"
+#include "program/dialect.hpp"
 #include "program/lexer.hpp"
 
 namespace batt::program {
@@ -34,9 +39,12 @@ struct Origin {
 };
 
 struct Candidate {
-  std::string id;                  // md5 when known, else structure_md5() (canonical.hpp)
+  // md5 when known, else structure_md5() (canonical.hpp). Unique per (kind, dialect): the same
+  // text in both dialects gives two candidates with the same id.
+  std::string id;
   std::optional<std::string> md5;  // MD5 of the canonical text, unless that is over the cap
   ProgramKind kind = ProgramKind::Solver;
+  dsl::Dialect dialect = dsl::Dialect::ArcDsl;  // the dialect of the files it came from
   NodeId root = 0;
   std::uint64_t canonical_bytes = 0;       // length of the canonical text (saturated)
   std::vector<Origin> origins;             // sorted by (file, line, record)
@@ -49,16 +57,18 @@ struct Candidate {
 struct Corpus {
   Dag dag;
   std::uint64_t max_text_bytes = 0;   // the cap on printed texts (Limits::max_canonical_bytes)
-  std::vector<Candidate> candidates;  // unique, sorted by (kind, id)
+  std::vector<Candidate> candidates;  // unique, sorted by (kind, dialect, id)
   std::size_t files = 0;              // files read
-  std::size_t files_rejected = 0;     // files refused as a whole (old format, too big, ...)
+  std::size_t files_rejected = 0;     // files refused as a whole (old format, too big, mixed, ...)
   std::size_t programs = 0;           // candidates found before deduplication
 };
 
 class CorpusBuilder {
  public:
+  // `dialect`: how each file's dialect is chosen (dialect.hpp); a file that mixes dialects
+  // under Auto is rejected with a located error.
   CorpusBuilder(Diagnostics& diags, const Limits& limits = {},
-                dsl::Dialect dialect = dsl::Dialect::ArcDsl);
+                DialectChoice dialect = DialectChoice::Auto);
   ~CorpusBuilder();
   CorpusBuilder(const CorpusBuilder&) = delete;
   CorpusBuilder& operator=(const CorpusBuilder&) = delete;
@@ -80,6 +90,6 @@ class CorpusBuilder {
 // batt file `X.py` next to `X_call.py` is cross-checked against it; a `*_call.py` alone
 // yields its own candidates. Unreadable paths are diagnostics, not exceptions.
 Corpus load_corpus(const std::vector<std::string>& paths, Diagnostics& diags,
-                   const Limits& limits = {}, dsl::Dialect dialect = dsl::Dialect::ArcDsl);
+                   const Limits& limits = {}, DialectChoice dialect = DialectChoice::Auto);
 
 }  // namespace batt::program

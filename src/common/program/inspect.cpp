@@ -17,6 +17,7 @@ nlohmann::ordered_json candidate_json(const Corpus& corpus, const Candidate& c) 
   json j;
   j["md5"] = c.md5 ? json(*c.md5) : json(nullptr);
   j["kind"] = kind_name(c.kind);
+  j["dialect"] = dialect_name(c.dialect);
   j["canonical"] = c.md5 ? json(canonical_text(corpus.dag, c.root, c.kind)) : json(nullptr);
   // Measured before it is built: nested tuples can make it exponential.
   const std::uint64_t expanded_bytes = expanded_length(corpus.dag, c.root, c.kind);

@@ -49,6 +49,7 @@ const std::vector<TableDef>& schema() {
         {"md5", Elem::FixedString},
         {"kind", Elem::Int8},
         {"mode", Elem::Int8},
+        {"dialect", Elem::Int8},
         {"evaluable", Elem::Int8},
         {"canonical_bytes", Elem::UInt64},
         {"nodes", Elem::Int64},
@@ -63,6 +64,7 @@ const std::vector<TableDef>& schema() {
         {"mutated", Elem::Int8},
         {"differ", Elem::String}}},
       {"differs", {{"cand", Elem::Int32}, {"name", Elem::String}}},
+      {"units", {{"task", Elem::Int32}, {"cands", Elem::Int32}, {"cost", Elem::Float64}}},
       {"results",
        {{"cand", Elem::Int32},
         {"task", Elem::Int32},
@@ -417,6 +419,7 @@ void ReportWriter::write_candidates(std::span<const CandidateRow> rows) {
   b.put("md5", rows, &CandidateRow::md5);
   b.put("kind", rows, &CandidateRow::kind);
   b.put("mode", rows, &CandidateRow::mode);
+  b.put("dialect", rows, &CandidateRow::dialect);
   b.put("evaluable", rows, &CandidateRow::evaluable);
   b.put("canonical_bytes", rows, &CandidateRow::canonical_bytes);
   b.put("nodes", rows, &CandidateRow::nodes);
@@ -445,6 +448,16 @@ void ReportWriter::write_differs(std::span<const DifferRow> rows) {
   Batch b(w.table("differs"), rows.size());
   b.put("cand", rows, &DifferRow::cand);
   b.put("name", rows, &DifferRow::name);
+  b.done();
+}
+
+void ReportWriter::write_units(std::span<const UnitRow> rows) {
+  Impl& w = open("write_units");
+  if (rows.empty()) return;
+  Batch b(w.table("units"), rows.size());
+  b.put("task", rows, &UnitRow::task);
+  b.put("cands", rows, &UnitRow::cands);
+  b.put("cost", rows, &UnitRow::cost);
   b.done();
 }
 

@@ -22,7 +22,8 @@
 namespace batt::report {
 
 // Bumped whenever a table, a column or its meaning changes (STYLE.md §3, report field).
-inline constexpr std::int64_t kSchemaVersion = 1;
+// 2: /units (the plan's work units and their estimated cost); /candidates.dialect.
+inline constexpr std::int64_t kSchemaVersion = 2;
 // The dataset attribute `codes` of every Status column.
 inline constexpr std::string_view kStatusCodes =
     "0 ok,1 mismatch,2 error,3 timeout,4 resource,5 skipped";
@@ -83,6 +84,7 @@ class ReportWriter {
   void write_candidates(std::span<const CandidateRow> rows);
   void write_origins(std::span<const OriginRow> rows);
   void write_differs(std::span<const DifferRow> rows);
+  void write_units(std::span<const UnitRow> rows);
   void append_results(std::span<const ResultRow> rows);
   void append_diffs(std::span<const DiffRow> rows);
   // The cells of each row go to /output_cells; /outputs.cell_offset is where they start.

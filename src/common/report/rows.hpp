@@ -33,7 +33,8 @@ struct TaskRow {
   bool test_outputs = true;  // false when the test outputs are unknown (Kaggle test set)
 };
 
-// /candidates: one row per unique candidate (solvers and differs), sorted by (kind, id).
+// /candidates: one row per unique candidate (solvers and differs), sorted by (kind, dialect,
+// id); (kind, dialect, id) is unique (the same text in two dialects: two rows, one md5).
 struct CandidateRow {
   std::string id;         // md5 of the canonical text, or the structure md5 when over the cap
   std::string md5;        // "" when the canonical text is over the cap
@@ -44,6 +45,7 @@ struct CandidateRow {
   std::uint32_t nodes = 0;  // distinct DAG nodes in its slice
   std::string canonical;    // "" when over the cap
   std::string expanded;     // "" when over the cap
+  std::int8_t dialect = 0;  // 0 arc-dsl, 1 tokpidjin (dsl::Dialect); column after `mode`
 };
 
 // /origins: where each candidate came from (several rows per candidate).
@@ -51,16 +53,24 @@ struct OriginRow {
   std::int32_t cand = 0;
   std::string file;
   std::int32_t line = 0;
-  std::string record;            // "solve_00d62c1b", "t60", "differ", ...
-  std::string task;              // origin task ("" unknown, "None" for a base differ block)
-  std::int8_t mutated = -1;      // batt records: the evo flag (0/1); -1 when not recorded
-  std::string differ;            // s.append records: the differ name
+  std::string record;        // "solve_00d62c1b", "t60", "differ", ...
+  std::string task;          // origin task ("" unknown, "None" for a base differ block)
+  std::int8_t mutated = -1;  // batt records: the evo flag (0/1); -1 when not recorded
+  std::string differ;        // s.append records: the differ name
 };
 
 // /differs: the differs used by the match-only diff.
 struct DifferRow {
   std::int32_t cand = 0;  // row in /candidates
   std::string name;       // "differ_c59e..." or the file's differ name
+};
+
+// /units: the plan's work units (one block of candidates on one task), row u = unit u, in
+// the order they are run and written: by estimated cost, most expensive first.
+struct UnitRow {
+  std::int32_t task = 0;   // row in /tasks
+  std::int32_t cands = 0;  // candidates in the unit's block
+  double cost = 0;         // the estimate the units are sorted by (task cells x block nodes)
 };
 
 // /results: one row per evaluated (candidate, task) pair.
@@ -71,13 +81,13 @@ struct ResultRow {
   std::int16_t test_hits = 0;
   std::int16_t n_demo = 0;
   std::int16_t n_test = 0;
-  bool solved = false;  // every demo and every test sample hit (and test outputs known)
+  bool solved = false;         // every demo and every test sample hit (and test outputs known)
   Status status = Status::Ok;  // the worst per-sample status
   // 4 bits per sample, demo samples first then test samples: sample k at bits 4k..4k+3
   // (the first 16 samples; ARC tasks have at most 14).
   std::uint64_t status_bits = 0;
-  std::int8_t valid = -1;  // validation: -1 not validated, 0 canonical re-run differs, 1 same
-  float time_us = -1.0f;   // validation: sum over samples of the median per-sample time
+  std::int8_t valid = -1;   // validation: -1 not validated, 0 canonical re-run differs, 1 same
+  float time_us = -1.0f;    // validation: sum over samples of the median per-sample time
   std::uint64_t steps = 0;  // work units charged over all samples
   std::int16_t rank = 0;    // the rank that evaluated it
   std::int32_t unit = 0;    // the work unit it belonged to (resume key)

@@ -76,6 +76,11 @@ TEST(Canonical, ReproducesTheFiveReferenceVectors) {
     const Candidate cand = only(c);
     ASSERT_TRUE(cand.md5.has_value());
     EXPECT_EQ(*cand.md5, v.md5) << v.expr;
+    // Read as tokpidjin (--dialect auto: a `(S, I, C)` function with tokpidjin names), and
+    // every name resolves there (o_g_t and colorfilter_t included): it can be evaluated.
+    EXPECT_EQ(cand.dialect, dsl::Dialect::Tokpidjin);
+    EXPECT_TRUE(cand.evaluable()) << v.expr;
+    EXPECT_TRUE(d.all().empty());
     EXPECT_EQ(canonical_text(c.dag, cand.root, cand.kind),
               std::string("def ") + v.fn + "(S, I, C):\n    return " + v.expr);
     // The streamed MD5 is the MD5 of the materialised text.

@@ -301,8 +301,11 @@ TEST(Dedup, MergesRenumberedCopiesAcrossFilesInAnyOrder) {
       protect("t8", "objects(I, T, F, T)", "objects") + protect("t9", "merge(t8)", "merge") +
       protect("t10", "cover(I, t9)", "cover") +
       "    o.append((10, False, 'bb', t10))\n    o.append((7, False, 'bb', t7))\n    return o, s\n";
+  // A tokpidjin solver file, like the batt files (under --dialect auto an arc-dsl `(I)` solver
+  // would be another dialect, hence another candidate: dialect_test.cpp).
   const std::string s =
-      "def solve_cc(I):\n    x1 = objects(I, T, F, T)\n    O = cover(I, merge(x1))\n    return O\n";
+      "def solve_cc(S, I, C):\n    x1 = objects(I, T, F, T)\n    O = cover(I, merge(x1))\n"
+      "    return O\n";
   auto run = [&](std::vector<std::pair<std::string, std::string>> files) {
     Diagnostics d;
     CorpusBuilder builder(d);

@@ -63,6 +63,7 @@ struct Rows {
   std::vector<CandidateRow> candidates;
   std::vector<OriginRow> origins;
   std::vector<DifferRow> differs;
+  std::vector<UnitRow> units;
   std::vector<ResultRow> results;
   std::vector<DiffRow> diffs;
   std::vector<OutputRow> outputs;
@@ -86,7 +87,7 @@ Rows sample_rows() {
       // Over the canonical cap: identified by its structure MD5, no texts.
       {"0f343b0931126a20f133d67c2b018a3b", "", 0, 1, false, 3000000000ULL, 4000000000U, "", ""},
       {"c59eb873aed0ed2b5da8d4d0a1a3e1e5", "c59eb873aed0ed2b5da8d4d0a1a3e1e5", 1, 1, true, 57, 5,
-       "def differ(S, I, C):\n    return difference(I, C)  # ≠ Größe", "é"},
+       "def differ(S, I, C):\n    return difference(I, C)  # ≠ Größe", "é", 1},
   };
   r.origins = {
       {0, "solvers.py", 11, "solve_00d62c1b", "00d62c1b", -1, ""},
@@ -95,6 +96,7 @@ Rows sample_rows() {
       {2, "differs.py", 3, "differ", "None", -1, "differ_c59e"},
   };
   r.differs = {{2, "differ_c59eb873"}};
+  r.units = {{1, 2, 3456.0}, {0, 1, 0.5}};
   using S = Status;
   r.results = {
       {0, 1, 5, 1, 5, 1, true, S::Ok, status_bits({S::Ok, S::Ok, S::Ok, S::Ok, S::Ok, S::Ok}), 1,
@@ -125,6 +127,7 @@ void write_all(ReportWriter& w, const Rows& r) {
   w.write_candidates(r.candidates);
   w.write_origins(r.origins);
   w.write_differs(r.differs);
+  w.write_units(r.units);
   // Two batches, so the appends meet across calls.
   w.append_results(std::span(r.results).first(1));
   w.append_results(std::span(r.results).subspan(1));
@@ -152,10 +155,11 @@ std::vector<std::int64_t> ints(const std::vector<Row>& rows, F f) {
 const std::vector<std::pair<std::string, std::vector<std::string>>> kSchema = {
     {"tasks", {"id", "source", "n_demo", "n_test", "test_outputs"}},
     {"candidates",
-     {"id", "md5", "kind", "mode", "evaluable", "canonical_bytes", "nodes", "canonical",
+     {"id", "md5", "kind", "mode", "dialect", "evaluable", "canonical_bytes", "nodes", "canonical",
       "expanded"}},
     {"origins", {"cand", "file", "line", "record", "task", "mutated", "differ"}},
     {"differs", {"cand", "name"}},
+    {"units", {"task", "cands", "cost"}},
     {"results",
      {"cand", "task", "demo_hits", "test_hits", "n_demo", "n_test", "solved", "status",
       "status_bits", "valid", "time_us", "steps", "rank", "unit"}},
@@ -213,6 +217,7 @@ TEST(Report, EveryColumnReadsBack) {
   EXPECT_EQ(rd.read_string("candidates", "md5"), column(c, [](auto& x) { return x.md5; }));
   EXPECT_EQ(rd.read_int64("candidates", "kind"), (std::vector<std::int64_t>{0, 0, 1}));
   EXPECT_EQ(rd.read_int64("candidates", "mode"), (std::vector<std::int64_t>{0, 1, 1}));
+  EXPECT_EQ(rd.read_int64("candidates", "dialect"), (std::vector<std::int64_t>{0, 0, 1}));
   EXPECT_EQ(rd.read_int64("candidates", "evaluable"), (std::vector<std::int64_t>{1, 0, 1}));
   EXPECT_EQ(rd.read_int64("candidates", "canonical_bytes"),
             (std::vector<std::int64_t>{129, 3000000000LL, 57}));
@@ -236,6 +241,10 @@ TEST(Report, EveryColumnReadsBack) {
 
   EXPECT_EQ(rd.read_int64("differs", "cand"), std::vector<std::int64_t>{2});
   EXPECT_EQ(rd.read_string("differs", "name"), std::vector<std::string>{"differ_c59eb873"});
+
+  EXPECT_EQ(rd.read_int64("units", "task"), (std::vector<std::int64_t>{1, 0}));
+  EXPECT_EQ(rd.read_int64("units", "cands"), (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(rd.read_double("units", "cost"), (std::vector<double>{3456.0, 0.5}));
 
   const auto& res = r.results;
   EXPECT_EQ(rd.rows("results"), 4u);
@@ -774,7 +783,7 @@ TEST(Report, ResumeCutsOutputsWhoseCellsAreMissing) {
     w.finish();
   }
   ReportReader rd(path);
-  for (const std::string& c : kSchema[6].second) EXPECT_EQ(rd.rows("outputs", c), 3u) << c;
+  for (const std::string& c : rd.columns("outputs")) EXPECT_EQ(rd.rows("outputs", c), 3u) << c;
   EXPECT_EQ(rd.read_int64("outputs", "cand"), (std::vector<std::int64_t>{0, 0, 10}));
   EXPECT_EQ(rd.read_int64("outputs", "cell_offset"), (std::vector<std::int64_t>{0, 81, 81}));
   EXPECT_EQ(rd.read_string("outputs", "text"), (std::vector<std::string>{"", "(1, 2)", ""}));
@@ -810,7 +819,7 @@ TEST(Report, ResumeRefusesWhatItCannotContinue) {
     const std::string path = dir + "/" + name;
     ReportWriter w(path);
     w.write_tasks(sample_rows().tasks);
-    if (name == "v2.h5") w.set_attr("schema_version", std::int64_t{2});
+    if (name == "v9.h5") w.set_attr("schema_version", std::int64_t{9});
     w.close_partial("interrupted");
     return path;
   };
@@ -820,13 +829,13 @@ TEST(Report, ResumeRefusesWhatItCannotContinue) {
     EXPECT_GE(H5Ldelete(f, link, H5P_DEFAULT), 0);
     ASSERT_GE(H5Fclose(f), 0);
   };
-  const std::string v2 = interrupted("v2.h5");
+  const std::string v9 = interrupted("v9.h5");
   const std::string no_column = interrupted("no_column.h5");
   delete_link(no_column + ".partial", "/results/unit");
   const std::string no_table = interrupted("no_table.h5");
   delete_link(no_table + ".partial", "/diffs");
   const std::pair<std::string, std::string> refused[] = {
-      {v2, "schema_version is 2"}, {no_column, "/results/unit"}, {no_table, "/diffs"}};
+      {v9, "schema_version is 9"}, {no_column, "/results/unit"}, {no_table, "/diffs"}};
   for (const auto& [path, why] : refused) {
     const std::string msg = resume_error(path);
     EXPECT_NE(msg.find(path + ".partial"), std::string::npos) << msg;

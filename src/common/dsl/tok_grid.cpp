@@ -1,0 +1,200 @@
+// The tokpidjin dialect, grid family (tokpidjin-dsl.md): grids, objects of (i, j, c) cells,
+// colours and the whole-task ("samples") functions. The primitives live in tok_grid_*.cpp (see
+// tok_grid.hpp); this file is the family's registry table. Entries with fn == nullptr have the
+// arc-dsl body (§3.1, or §3.3 "cosmetic"), checked against the golden vectors.
+//
+// fallback is the reference's safe default (§2.2): derived from the return annotation, and `()`
+// where a parameter annotation does not resolve (o_g's R8, mir_rot_t's and a_mr's A8) or there
+// is none (is_no_grid).
+#include "dsl/tok_grid.hpp"
+
+#include "dsl/registry.hpp"
+
+namespace batt::dsl {
+
+namespace {
+
+using namespace detail::tokgrid;
+using K = Kind;
+constexpr Dialect kTok = Dialect::Tokpidjin;
+constexpr SafeDefault kTup = SafeDefault::EmptyTuple;
+constexpr SafeDefault kSet = SafeDefault::EmptySet;
+constexpr SafeDefault kZero = SafeDefault::Zero;
+constexpr SafeDefault kFalse = SafeDefault::False;
+
+constexpr PrimInfo kTable[] = {
+    // objects and cells (tok_grid_objects.cpp)
+    {"asindices", nullptr, 1, {K::Grid}, K::Indices, kFlagNone, kTok, kSet},
+    {"asobject", prim_asobject, 1, {K::Grid}, K::Object, kFlagNone, kTok, kSet},
+    {"objects",
+     prim_objects,
+     4,
+     {K::Grid, K::Boolean, K::Boolean, K::Boolean},
+     K::Objects,
+     kMostcolor,
+     kTok,
+     kSet},
+    {"o_g", prim_o_g, 2, {K::Grid, K::Integer}, K::Objects, kMostcolor, kTok, kTup},
+    {"partition", prim_partition, 1, {K::Grid}, K::Objects, kFlagNone, kTok, kSet},
+    {"fgpartition", prim_fgpartition, 1, {K::Grid}, K::Objects, kMostcolor, kTok, kSet},
+    {"toobject", prim_toobject, 2, {K::Patch, K::Grid}, K::Object, kFlagNone, kTok, kSet},
+    {"f_ofcolor", prim_f_ofcolor, 2, {K::Grid, K::Integer}, K::Indices, kFlagNone, kTok, kSet},
+    {"frontiers", prim_frontiers, 1, {K::Grid}, K::Objects, kFlagNone, kTok, kSet},
+    {"is_no_grid", prim_is_no_grid, 1, {K::Any}, K::Boolean, kFlagNone, kTok, kTup},
+    {"sizefilter", nullptr, 2, {K::Container, K::Integer}, K::Objects, kFlagNone, kTok, kSet},
+    // colours (tok_grid_color.cpp)
+    {"color", prim_color, 1, {K::Object}, K::Integer, kMulticolor, kTok, kZero},
+    {"colorfilter",
+     prim_colorfilter,
+     2,
+     {K::Objects, K::Integer},
+     K::Objects,
+     kMulticolor,
+     kTok,
+     kSet},
+    {"mostcolor_t", prim_mostcolor_t, 1, {K::Grid}, K::Integer, kOrderTies, kTok, kZero},
+    {"mostcolor_f", prim_mostcolor_f, 1, {K::Object}, K::Integer, kOrderTies, kTok, kZero},
+    {"leastcolor_t", prim_leastcolor_t, 1, {K::Grid}, K::Integer, kOrderTies, kTok, kZero},
+    {"leastcolor_f", prim_leastcolor_f, 1, {K::Object}, K::Integer, kOrderTies, kTok, kZero},
+    {"palette_t", prim_palette_t, 1, {K::Tuple}, K::IntegerSet, kFlagNone, kTok, kSet},
+    {"palette_f", prim_palette_f, 1, {K::FrozenSet}, K::IntegerSet, kFlagNone, kTok, kSet},
+    {"numcolors_t", prim_numcolors_t, 1, {K::Grid}, K::Integer, kFlagNone, kTok, kZero},
+    {"numcolors_f", prim_numcolors_f, 1, {K::Object}, K::Integer, kFlagNone, kTok, kZero},
+    {"colorcount_t",
+     prim_colorcount_t,
+     2,
+     {K::Grid, K::Integer},
+     K::Integer,
+     kFlagNone,
+     kTok,
+     kZero},
+    {"colorcount_f",
+     prim_colorcount_f,
+     2,
+     {K::Object, K::Integer},
+     K::Integer,
+     kFlagNone,
+     kTok,
+     kZero},
+    {"get_color_rank_t",
+     prim_get_color_rank_t,
+     2,
+     {K::Grid, K::Integer},
+     K::Integer,
+     kFlagNone,
+     kTok,
+     kZero},
+    {"get_color_rank_f",
+     prim_get_color_rank_f,
+     2,
+     {K::Object, K::Integer},
+     K::Integer,
+     kOrderTies,
+     kTok,
+     kZero},
+    {"p_g", prim_p_g, 1, {K::Grid}, K::Tuple, kOrderYes, kTok, kSet},
+    {"p_o", prim_p_o, 1, {K::Object}, K::Tuple, kOrderYes, kTok, kSet},
+    {"p_f", prim_p_f, 1, {K::Object}, K::IntegerSet, kFlagNone, kTok, kSet},
+    // painting (tok_grid_paint.cpp; index in tok_grid_util.cpp)
+    {"fill", prim_fill, 3, {K::Grid, K::Integer, K::Patch}, K::Grid, kFlagNone, kTok, kTup},
+    {"underfill",
+     prim_underfill,
+     3,
+     {K::Grid, K::Integer, K::Patch},
+     K::Grid,
+     kMostcolor,
+     kTok,
+     kTup},
+    {"cover", prim_cover, 2, {K::Grid, K::Patch}, K::Grid, kMostcolor, kTok, kTup},
+    {"paint", prim_paint, 2, {K::Grid, K::Object}, K::Grid, kOverlap, kTok, kTup},
+    {"underpaint",
+     prim_underpaint,
+     2,
+     {K::Grid, K::Object},
+     K::Grid,
+     kMostcolor | kOverlap,
+     kTok,
+     kTup},
+    {"move",
+     prim_move,
+     3,
+     {K::Grid, K::Object, K::IntegerTuple},
+     K::Grid,
+     kMostcolor | kOverlap,
+     kTok,
+     kTup},
+    {"switch", prim_switch, 3, {K::Grid, K::Integer, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"replace", prim_replace, 3, {K::Grid, K::Integer, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"cellwise", prim_cellwise, 3, {K::Grid, K::Grid, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"canvas", prim_canvas, 2, {K::Integer, K::IntegerTuple}, K::Grid, kFlagNone, kTok, kTup},
+    {"index", prim_index, 2, {K::Grid, K::IntegerTuple}, K::Integer, kFlagNone, kTok, kZero},
+    {"compress", prim_compress, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    // object periods and matches (tok_grid_period.cpp)
+    {"occurrences", prim_occurrences, 2, {K::Grid, K::Object}, K::Indices, kFlagNone, kTok, kSet},
+    {"hperiod", prim_hperiod, 1, {K::Object}, K::Integer, kFlagNone, kTok, kZero},
+    {"vperiod", prim_vperiod, 1, {K::Object}, K::Integer, kFlagNone, kTok, kZero},
+    // shapes and layout (tok_grid_shape.cpp)
+    {"crop",
+     prim_crop,
+     3,
+     {K::Grid, K::IntegerTuple, K::IntegerTuple},
+     K::Grid,
+     kFlagNone,
+     kTok,
+     kTup},
+    {"subgrid", prim_subgrid, 2, {K::Patch, K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"height_t", prim_height_t, 1, {K::Tuple}, K::Integer, kFlagNone, kTok, kZero},
+    {"width_t", prim_width_t, 1, {K::Tuple}, K::Integer, kFlagNone, kTok, kZero},
+    {"shape_t", prim_shape_t, 1, {K::Grid}, K::IntegerTuple, kFlagNone, kTok, kTup},
+    {"portrait_t", prim_portrait_t, 1, {K::Grid}, K::Boolean, kFlagNone, kTok, kFalse},
+    {"square_t", prim_square_t, 1, {K::Grid}, K::Boolean, kFlagNone, kTok, kFalse},
+    {"hmirror_t", prim_hmirror_t, 1, {K::Tuple}, K::Tuple, kFlagNone, kTok, kTup},
+    {"vmirror_t", prim_vmirror_t, 1, {K::Tuple}, K::Tuple, kFlagNone, kTok, kTup},
+    {"dmirror_t", prim_dmirror_t, 1, {K::Tuple}, K::Tuple, kFlagNone, kTok, kTup},
+    {"cmirror_t", prim_cmirror_t, 1, {K::Tuple}, K::Tuple, kFlagNone, kTok, kTup},
+    {"rot90", nullptr, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"rot180", nullptr, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"rot270", nullptr, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"mir_rot_t", prim_mir_rot_t, 2, {K::Grid, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"upscale_t", prim_upscale_t, 2, {K::Grid, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"downscale", nullptr, 2, {K::Grid, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"hupscale", nullptr, 2, {K::Grid, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"vupscale", nullptr, 2, {K::Grid, K::Integer}, K::Grid, kFlagNone, kTok, kTup},
+    {"trim", nullptr, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"tophalf", nullptr, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"bottomhalf", nullptr, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"lefthalf", prim_lefthalf, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"righthalf", prim_righthalf, 1, {K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"hconcat", nullptr, 2, {K::Grid, K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"vconcat", nullptr, 2, {K::Grid, K::Grid}, K::Grid, kFlagNone, kTok, kTup},
+    {"hsplit", prim_hsplit, 2, {K::Grid, K::Integer}, K::Tuple, kFlagNone, kTok, kTup},
+    {"vsplit", prim_vsplit, 2, {K::Grid, K::Integer}, K::Tuple, kFlagNone, kTok, kTup},
+    // whole-task samples (tok_grid_samples.cpp)
+    {"a_mr", prim_a_mr, 1, {K::Tuple}, K::Integer, kFlagNone, kTok, kTup},
+    {"c_iz", prim_c_iz, 2, {K::Tuple, K::Callable}, K::Tuple, kHigherOrder, kTok, kTup},
+    {"c_zo", prim_c_zo, 2, {K::Tuple, K::Callable}, K::Tuple, kHigherOrder, kTok, kTup},
+    {"c_iz_n",
+     prim_c_iz_n,
+     3,
+     {K::Tuple, K::Callable, K::Callable},
+     K::Integer,
+     kHigherOrder,
+     kTok,
+     kZero},
+    {"c_zo_n",
+     prim_c_zo_n,
+     3,
+     {K::Tuple, K::Callable, K::Callable},
+     K::Integer,
+     kHigherOrder,
+     kTok,
+     kZero},
+};
+
+}  // namespace
+
+std::span<const PrimInfo> detail::tok_grid_prims() noexcept {
+  return kTable;
+}
+
+}  // namespace batt::dsl
