@@ -1,11 +1,15 @@
 # shellcheck shell=bash
-# Sourced by sweep.sbatch and sweep-array.sbatch (not run on its own): runs one batt_mpi job
-# step under srun so that a stop costs nothing but the requeue.
+# Sourced by sweep.sbatch, sweep-array.sbatch and submit (not run on its own): the parameters'
+# defaults, and one batt_mpi job step under srun so that a stop costs nothing but the requeue.
 #
+#   batt_defaults   sets every parameter left unset (jobs/slurm/README.md, "Parameters")
 #   batt_step SHARD OUT     SHARD is i/n (0/1: the whole sweep), OUT the report to write
 #
 # - OUT's done marker (OUT without .h5, plus .done) exists: nothing to do (exit 0); OUT
 #   exists (a report is renamed to OUT only when complete): the marker is written.
+# - Under Slurm the job's id (the array task's: 4242_7) goes to OUT without .h5 plus .jobid,
+#   which `submit --resubmit-failed` asks squeue about (a queued or running shard is left to
+#   its job).
 # - OUT.partial exists (an earlier run of this job was stopped, killed or preempted): the same
 #   command plus --resume, which keeps its rows and evaluates only what is missing.
 # - USR1 (Slurm's warning before the time limit, --signal=B:USR1@300, or `scancel
@@ -17,8 +21,23 @@
 # - batt_mpi's exit status is the job's: 0 complete (and the done marker written), 1
 #   interrupted, 2 bad input or options (--resume refused: OUT.partial of another sweep).
 #
-# Parameters (environment, set by the sbatch file): CORPUS, CONFIG, BATT_MPI, BATT_ARGS
-# (extra batt_mpi options, split on spaces), SRUN_ARGS (extra srun options).
+# Parameters (shell variables of the sourcing script, batt_defaults fills the unset ones):
+# CORPUS, CONFIG, BATT_MPI, BATT_ARGS (extra batt_mpi options, split on spaces), SRUN_ARGS
+# (extra srun options); OUT_DIR and SHARDS are the sbatch files' and submit's.
+
+# The defaults, in one place for submit and both sbatch files. Empty is a value for CONFIG
+# (`CONFIG=`: no config file), so only an unset CONFIG takes the default; the others take
+# theirs when unset or empty. Sourced, not exported: batt_step reads them in this shell and
+# gives batt_mpi its arguments (submit exports them for sbatch).
+batt_defaults() {
+  : "${CORPUS:=corpus}"                      # the corpus directory (tasks/, batches/, differs/)
+  : "${OUT_DIR:=results}"                    # reports, .partial files, done markers, job ids
+  : "${BATT_MPI:=build/src/tools/batt_mpi}"  # the binary (or a name on PATH)
+  : "${CONFIG=configs/slurm-sweep.toml}"     # options every shard shares (empty: none)
+  : "${SHARDS:=16}"                          # n of --shard i/n (the array: 0..n-1)
+  : "${BATT_ARGS:=}"                         # more batt_mpi options, e.g. "--pairing cross"
+  : "${SRUN_ARGS:=}"                         # more srun options
+}
 
 batt_log() {
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) batt[${BATT_JOB_ID}]: $*"
@@ -80,6 +99,9 @@ batt_step() {
     return 2
   fi
   mkdir -p "$(dirname "$BATT_OUT")"
+  if [ -n "${SLURM_JOB_ID:-}" ]; then
+    echo "$BATT_JOB_ID" >"${BATT_OUT%.h5}.jobid"  # submit wrote the same for its arrays
+  fi
   local args=("$CORPUS" --shard "$shard" -o "$BATT_OUT")
   if [ -n "${CONFIG:-}" ]; then args+=(--config "$CONFIG"); fi
   if [ -e "${BATT_OUT}.partial" ]; then args+=(--resume); fi

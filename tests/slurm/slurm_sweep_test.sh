@@ -8,7 +8,10 @@
 # itself and resumes its .partial), every shard waited for (done markers), the shards merged
 # with `batt_report merge`, and the merged report compared with `batt_report compare` to a
 # single-process run with the same options. Also runs jobs/slurm/sweep.sbatch (1 coordinator
-# + 2 GPU workers under srun --mpi=pmix) on the same sweep and compares its report too.
+# + 2 GPU workers under srun --mpi=pmix) on the same sweep and compares its report too; checks
+# that `submit --resubmit-failed` leaves queued, running and requeued shards to their jobs and
+# lists a shard without its marker once its job has ended; and that CONFIG= reaches the job
+# as no --config (a job with /bin/echo for batt_mpi).
 #
 #   tests/slurm/slurm_sweep_test.sh BATT_MPI BATT_REPORT
 #
@@ -65,7 +68,7 @@ cleanup() {
   if [ "$ok" -eq 1 ]; then
     rm -rf "$W"
   else
-    for f in "$W"/log/*.log "$W"/results/logs/* "$W"/sweep/logs/*; do
+    for f in "$W"/log/*.log "$W"/results/logs/* "$W"/sweep/logs/* "$W"/noconfig/logs/*; do
       [ -f "$f" ] && { echo "==== $f"; tail -n 25 "$f"; }
     done
     echo "kept $W"
@@ -131,7 +134,7 @@ done
 say "cluster up: $host, 4 fake GPUs, slurmctld port $port"
 
 # --- the array sweep: 3 shards through jobs/slurm/submit --------------------------------------
-# Each shard runs as 1 rank (so --batch-units 1 --flush-s 0 make it slow enough, about 10 s,
+# Each shard runs as 1 rank (so --batch-units 2 --flush-s 0 make it slow enough, about 10 s,
 # to be caught running); block size, batching, flushing and threads change no result.
 export SHARDS=3 THROTTLE=3 CORPUS=corpus CONFIG=configs/slurm-sweep.toml BATT_MPI=$batt_mpi
 export OUT_DIR=$W/results
@@ -141,10 +144,15 @@ resources=(--ntasks=1 --gpus=1 --cpus-per-task=1 --mem=600M --time=10:00 --job-n
 jobs/slurm/submit --dry-run "${resources[@]}" >"$W/dry.txt"
 grep -q -- "--array=0-2%3" "$W/dry.txt" || fail "submit --dry-run: $(cat "$W/dry.txt")"
 [ ! -e "$OUT_DIR" ] || fail "submit --dry-run created $OUT_DIR"
+
 jobs/slurm/submit "${resources[@]}" | tee "$W/submit.txt"
 array=$(sed -n 's/^submitted: //p' "$W/submit.txt")
 [ -n "$array" ] || fail "no job id from submit"
 jobs+=("$array")
+# Every shard is queued or running now (OUT_DIR/shard-i-of-3.jobid, squeue): none to resubmit.
+jobs/slurm/submit --dry-run --resubmit-failed >"$W/dry.txt"
+grep -q "nothing to resubmit" "$W/dry.txt" ||
+  fail "--resubmit-failed with every shard queued or running: $(cat "$W/dry.txt")"
 
 # The same sweep as one multi-rank job (sweep.sbatch: 1 coordinator + 2 GPU workers).
 mkdir -p "$W/sweep/logs"
@@ -152,7 +160,19 @@ single=$(OUT_DIR=$W/sweep BATT_ARGS=$sweep_args BATT_JOBS_DIR=$root/jobs/slurm s
   --ntasks=3 --overcommit --cpus-per-task=1 --gpus=2 --mem=900M --time=10:00 --job-name=batt-test-mpi \
   --output="$W/sweep/logs/%x-%j.out" jobs/slurm/sweep.sbatch)
 jobs+=("$single")
-say "submitted array $array (3 shards) and multi-rank job $single"
+
+# CONFIG= is no config file, in submit and in the job: a one-shard job whose batt_mpi is
+# /bin/echo logs the command line it was given (and fails: no report); queued after the
+# others, so as not to delay them.
+noconf=(env CONFIG= SHARDS=1 OUT_DIR="$W/noconfig" BATT_MPI=/bin/echo)
+"${noconf[@]}" jobs/slurm/submit --dry-run >"$W/dry.txt"
+grep -q " CONFIG= " "$W/dry.txt" || fail "submit --dry-run with CONFIG=: $(cat "$W/dry.txt")"
+"${noconf[@]}" jobs/slurm/submit --ntasks=1 --cpus-per-task=1 --mem=100M --time=1:00 \
+  --job-name=batt-test-noconfig >"$W/noconfig.txt"
+noconfig=$(sed -n 's/^submitted: //p' "$W/noconfig.txt")
+[ -n "$noconfig" ] || fail "no job id from submit (CONFIG=): $(cat "$W/noconfig.txt")"
+jobs+=("$noconfig")
+say "submitted array $array (3 shards) and multi-rank job $single; CONFIG= job $noconfig"
 
 # --- preempt a running shard --------------------------------------------------------------------
 # The first shard seen running with result rows in its .partial gets USR1 on its batch shell
@@ -185,6 +205,11 @@ for ((k = 0; ; k++)); do
 done
 [ ! -e "$OUT_DIR/shard-$victim-of-3.done" ] || fail "shard $victim finished before USR1 came"
 [ -e "$OUT_DIR/shard-$victim-of-3.h5.partial" ] || fail "shard $victim left no .partial"
+# Requeued (pending, no marker, a .partial), it is still its job's: not resubmitted.
+jobs/slurm/submit --dry-run --resubmit-failed >"$W/dry.txt"
+for want in "shard $victim is still queued or running (job ${array}_$victim)" "nothing to resubmit"; do
+  grep -qF "$want" "$W/dry.txt" || fail "--resubmit-failed with shard $victim requeued: $(cat "$W/dry.txt")"
+done
 # Released once the step daemons of its first run are gone (the new step would reuse their
 # PMIx socket).
 raw=$(sed -n 's/^JobId=\([0-9]*\) .*/\1/p' <<<"$info")
@@ -210,13 +235,24 @@ grep -q "resume" "$OUT_DIR"/logs/*_"$victim".out || fail "the requeued shard did
 [ "$("$batt_report" summary "$OUT_DIR/shard-$victim-of-3.h5" | sed -n 's/^  resumed: //p')" = 1 ] ||
   fail "shard $victim's report was not resumed once"
 
-# --resubmit-failed: nothing while every shard is done; a shard without its marker, alone.
+# --resubmit-failed: nothing while every shard is done; a shard without its marker (its job
+# ended), alone.
 jobs/slurm/submit --dry-run --resubmit-failed | grep -q "nothing to resubmit" ||
   fail "--resubmit-failed with every shard done"
 mv "$OUT_DIR/shard-1-of-3.done" "$W/marker"
 jobs/slurm/submit --dry-run --resubmit-failed >"$W/dry.txt"
 grep -q -- "--array=1%3" "$W/dry.txt" || fail "--resubmit-failed: $(cat "$W/dry.txt")"
 mv "$W/marker" "$OUT_DIR/shard-1-of-3.done"
+
+# The CONFIG= job (ended long ago; its last line is the failure, as it wrote no report).
+for ((k = 0; ; k++)); do
+  log=$(cat "$W"/noconfig/logs/*_0.out 2>/dev/null || true)
+  [[ "$log" == *"batt_mpi failed"* ]] && break
+  [ "$k" -lt 300 ] || fail "the CONFIG= job $noconfig did not end: $log"
+  sleep 0.1
+done
+[[ "$log" == *"srun /bin/echo corpus --shard 0/1 -o "* && "$log" != *--config* ]] ||
+  fail "CONFIG= job $noconfig was given a --config: $log"
 
 # --- merge, and compare with one process ------------------------------------------------------
 "$batt_report" merge "$W/merged.h5" "$OUT_DIR"/shard-*-of-3.h5
