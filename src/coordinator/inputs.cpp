@@ -7,6 +7,7 @@
 
 #include "coordinator/provenance.hpp"
 #include "coordinator/shard.hpp"
+#include "report/shard_spec.hpp"
 
 namespace batt::coordinator {
 
@@ -80,7 +81,7 @@ std::unique_ptr<JobInputs> load_inputs(const JobOptions& opt, Phases& phases) {
       shard_tasks(sweep, in->corpus, opt.pairing, opt.shard);
   if (selected.empty()) {
     if (opt.shard.count > 1) {
-      std::cerr << "batt_mpi: --shard " << opt.shard.index << "/" << opt.shard.count
+      std::cerr << "batt_mpi: --shard " << report::to_string(opt.shard)
                 << " has no tasks (more shards than selected tasks)\n";
     } else if (opt.tasks.empty()) {
       std::cerr << "batt_mpi: no tasks to evaluate (looked in";

@@ -9,17 +9,16 @@
 
 #include "program/dialect.hpp"
 #include "program/lexer.hpp"
+#include "report/shard_spec.hpp"
 #include "worker/unit.hpp"
 
 namespace batt::coordinator {
 
 enum class Pairing : std::uint8_t { Origin, Cross };
 
-// --shard i/n (shard.hpp): this job evaluates shard i of n of the selected tasks.
-struct ShardSpec {
-  int index = 0;
-  int count = 1;
-};
+// --shard i/n (shard.hpp): this job evaluates shard i of n of the selected tasks. Defined in
+// batt_common (report/shard_spec.hpp), where the report merge reads it back too.
+using report::ShardSpec;
 
 struct JobOptions {
   std::string corpus;                     // CORPUS: a directory with tasks/, batches/, differs/

@@ -4,6 +4,8 @@
 #include <map>
 #include <string_view>
 
+#include "report/unit_order.hpp"
+
 namespace batt::coordinator {
 
 namespace {
@@ -95,8 +97,9 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
     }
   }
   // Most expensive first (the cells of the task's samples times the block's nodes), so the
-  // long units do not finish last; ties keep (task, block) order. Every run writes units in
-  // this order, so it is also the order of the report's rows.
+  // long units do not finish last; ties keep (task, block) order (report/unit_order.hpp, the
+  // rule report/merge.cpp also sorts shard reports' units by). Every run writes units in this
+  // order, so it is also the order of the report's rows.
   std::vector<double> cost(tasks.size(), 0.0);
   for (std::size_t t = 0; t < tasks.size(); ++t) {
     for (const auto* part : {&tasks[t].task->demo, &tasks[t].task->test}) {
@@ -108,8 +111,9 @@ Plan make_plan(const worker::CorpusView& cv, const std::vector<worker::TaskInput
   for (Unit& u : plan.units) {
     u.cost = cost[u.task] * static_cast<double>(plan.blocks[u.block].nodes());
   }
-  std::stable_sort(plan.units.begin(), plan.units.end(),
-                   [](const Unit& a, const Unit& b) { return a.cost > b.cost; });
+  std::stable_sort(plan.units.begin(), plan.units.end(), [](const Unit& a, const Unit& b) {
+    return report::unit_before(a.cost, a.task, b.cost, b.task);
+  });
   return plan;
 }
 

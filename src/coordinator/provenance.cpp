@@ -87,8 +87,8 @@ std::string config_digest(const JobOptions& opt) {
   text += "store_outputs " + std::to_string(static_cast<int>(u.store_outputs)) + "\n";
   text += "outputs_min_demo_hits " + std::to_string(u.outputs_min_demo_hits) + "\n";
   text += "output_text_bytes " + std::to_string(u.output_text_bytes) + "\n";
-  text += "max_canonical_bytes " + std::to_string(opt.front.max_canonical_bytes) + "\n";
   const program::Limits& f = opt.front;
+  text += "max_canonical_bytes " + std::to_string(f.max_canonical_bytes) + "\n";
   text += "max_file_bytes " + std::to_string(f.max_file_bytes) + "\n";
   text += "max_lines " + std::to_string(f.max_lines) + "\n";
   text += "max_logical_line " + std::to_string(f.max_logical_line) + "\n";

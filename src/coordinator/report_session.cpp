@@ -8,6 +8,7 @@
 
 #include "coordinator/provenance.hpp"
 #include "report/report_reader.hpp"
+#include "report/shard_spec.hpp"
 
 namespace batt::coordinator {
 
@@ -51,8 +52,7 @@ std::unique_ptr<report::ReportWriter> open_report(const JobOptions& opt, int thr
   writer->set_attr("mpi_world_size", std::int64_t{world_size});
   writer->set_attr("threads", std::int64_t{threads});
   writer->set_attr("pairing", opt.pairing == Pairing::Cross ? "cross" : "origin");
-  writer->set_attr("shard",
-                   std::to_string(opt.shard.index) + "/" + std::to_string(opt.shard.count));
+  writer->set_attr("shard", report::to_string(opt.shard));
   writer->set_attr("config_digest", config_digest(opt));
   return writer;
 }
@@ -64,16 +64,14 @@ std::unique_ptr<report::ReportWriter> resume_report(const JobOptions& opt, const
   try {
     {
       // The partial must describe this very job: same tasks, same candidates, same units.
+      // The candidates (every id, in order) are in corpus_digest; the tasks of this shard are
+      // not (the digest covers the sweep before --shard splits it), so they are compared.
       const report::ReportReader r(partial);
       std::vector<std::string> ids;
       for (const worker::TaskInput& t : in.tasks) ids.push_back(t.task->id);
-      std::vector<std::string> cands;
-      for (const program::Candidate& c : in.corpus.candidates) cands.push_back(c.id);
       const char* why = nullptr;
       if (r.read_string("tasks", "id") != ids) {
         why = "other tasks";
-      } else if (r.read_string("candidates", "id") != cands) {
-        why = "other candidates";
       } else if (r.attr_string("corpus_digest") != in.corpus_digest) {
         why = "another corpus (its corpus_digest differs: other task contents or candidates)";
       } else if (r.attr_string("config_digest") != config_digest(opt)) {

@@ -1,24 +1,9 @@
 #include "coordinator/shard.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 namespace batt::coordinator {
-
-bool parse_shard(const std::string& text, ShardSpec& out, std::string& why) {
-  const auto slash = text.find('/');
-  int i = -1, n = 0;
-  const char* b = text.data();
-  const bool ok = slash != std::string::npos && std::from_chars(b, b + slash, i).ptr == b + slash &&
-                  std::from_chars(b + slash + 1, b + text.size(), n).ptr == b + text.size();
-  if (!ok || n < 1 || i < 0 || i >= n) {
-    why = "--shard " + text + ": expected i/n with 0 <= i < n (e.g. 3/16)";
-    return false;
-  }
-  out = {i, n};
-  return true;
-}
 
 std::vector<const corpus::Task*> shard_tasks(const std::vector<const corpus::Task*>& selected,
                                              const program::Corpus& corpus, Pairing pairing,

@@ -4,17 +4,17 @@
 // once. A task's cost is the cells of its samples times the number of candidates tried on it;
 // tasks go, most expensive first (ties by id), to the shard with the least cost so far (ties
 // to the lowest index). Every shard computes the same partition from the same inputs.
+// ShardSpec and its text "i/n" (parse_shard, to_string) are report/shard_spec.hpp's, shared
+// with the report merge.
 #include <string>
 #include <vector>
 
 #include "coordinator/job.hpp"
 #include "corpus/tasks.hpp"
 #include "program/candidates.hpp"
+#include "report/shard_spec.hpp"
 
 namespace batt::coordinator {
-
-// Parses "i/n" (0 <= i < n); on failure returns false and sets `why`.
-bool parse_shard(const std::string& text, ShardSpec& out, std::string& why);
 
 // The tasks of shard `s` among `selected` (sorted by id, as given).
 std::vector<const corpus::Task*> shard_tasks(const std::vector<const corpus::Task*>& selected,

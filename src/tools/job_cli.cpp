@@ -3,8 +3,8 @@
 #include <map>
 #include <string>
 
-#include "coordinator/shard.hpp"
 #include "git_sha.hpp"  // generated at build time (cmake/GitSha.cmake)
+#include "report/shard_spec.hpp"
 
 namespace batt::tools {
 
@@ -52,9 +52,9 @@ JobCli::JobCli(CLI::App& app) {
                  "of about equal cost, the same split in every job, so n jobs cover the sweep "
                  "once")
       ->check([](const std::string& v) {
-        coordinator::ShardSpec s;
-        std::string why;
-        return coordinator::parse_shard(v, s, why) ? std::string() : why;
+        return report::parse_shard(v)
+                   ? std::string()
+                   : "--shard " + v + ": expected i/n with 0 <= i < n (e.g. 3/16)";
       })
       ->capture_default_str()
       ->group("Input");
@@ -157,8 +157,7 @@ coordinator::JobOptions JobCli::options(const CLI::App& app, int argc, char** ar
   opt.unit.store_outputs = store_outputs_ == "none"  ? worker::StoreOutputs::None
                            : store_outputs_ == "all" ? worker::StoreOutputs::All
                                                      : worker::StoreOutputs::Test;
-  std::string why;
-  coordinator::parse_shard(shard_, opt.shard, why);  // checked when parsed
+  opt.shard = report::parse_shard(shard_).value_or(opt.shard);  // checked when parsed
   opt.command_line.clear();
   for (int i = 0; i < argc; ++i) {
     if (i) opt.command_line += ' ';

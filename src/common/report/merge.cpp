@@ -1,7 +1,6 @@
 #include "report/merge.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -12,6 +11,8 @@
 #include "report/report_reader.hpp"
 #include "report/report_writer.hpp"
 #include "report/rows.hpp"
+#include "report/shard_spec.hpp"
+#include "report/unit_order.hpp"
 
 namespace batt::report {
 
@@ -24,12 +25,13 @@ namespace fs = std::filesystem;
 }
 
 // One table read back into its rows (rows.hpp), a column at a time; the mirror of the
-// writer's Batch::put.
+// writer's Batch::put. rows() refuses a table with a column no get() read, so a column added
+// to the writer but not here fails loudly instead of merging as its default.
 template <class Row>
 class TableReader {
  public:
   TableReader(const ReportReader& r, const char* table)
-      : rows(r.rows(table)), r_(r), table_(table) {}
+      : rows_(r.rows(table)), r_(r), table_(table) {}
 
   // Sets field `f` of every row from column `col`, converted to the field's type (integers
   // and enums exactly, uint64 from its bit pattern).
@@ -45,24 +47,41 @@ class TableReader {
     return *this;
   }
 
-  std::vector<Row> rows;
+  // A column that is not a field of the row (outputs.cell_offset), read as is.
+  std::vector<std::int64_t> int64_column(const char* col) {
+    ++read_;
+    return r_.read_int64(table_, col);
+  }
+
+  // The rows, once every column of the table in the file was read.
+  std::vector<Row> rows() {
+    if (const std::size_t n = r_.columns(table_).size(); read_ != n) {
+      throw std::runtime_error(r_.path() + ": /" + table_ + " has " + std::to_string(n) +
+                               " columns, batt_report merge reads " + std::to_string(read_) +
+                               " (a column missing from merge.cpp's read_" + table_ + ")");
+    }
+    return std::move(rows_);
+  }
 
  private:
+  std::vector<Row> rows_;
   const ReportReader& r_;
   const char* table_;
+  std::size_t read_ = 0;  // columns read (get() reads each by name, once)
 
   template <class V, class F>
   void fill(const char* col, std::vector<V> values, F Row::*f) {
-    if (values.size() != rows.size()) {
+    ++read_;
+    if (values.size() != rows_.size()) {
       throw std::runtime_error(r_.path() + ": /" + table_ + "/" + col + " has " +
                                std::to_string(values.size()) + " rows, the table " +
-                               std::to_string(rows.size()));
+                               std::to_string(rows_.size()));
     }
-    for (std::size_t k = 0; k < rows.size(); ++k) {
+    for (std::size_t k = 0; k < rows_.size(); ++k) {
       if constexpr (std::is_same_v<V, std::string>) {
-        rows[k].*f = std::move(values[k]);
+        rows_[k].*f = std::move(values[k]);
       } else {
-        rows[k].*f = static_cast<F>(values[k]);
+        rows_[k].*f = static_cast<F>(values[k]);
       }
     }
   }
@@ -76,7 +95,7 @@ std::vector<TaskRow> read_tasks(const ReportReader& r) {
       .get("n_demo", &R::n_demo)
       .get("n_test", &R::n_test)
       .get("test_outputs", &R::test_outputs)
-      .rows;
+      .rows();
 }
 
 std::vector<CandidateRow> read_candidates(const ReportReader& r) {
@@ -92,7 +111,7 @@ std::vector<CandidateRow> read_candidates(const ReportReader& r) {
       .get("nodes", &R::nodes)
       .get("canonical", &R::canonical)
       .get("expanded", &R::expanded)
-      .rows;
+      .rows();
 }
 
 std::vector<OriginRow> read_origins(const ReportReader& r) {
@@ -105,14 +124,14 @@ std::vector<OriginRow> read_origins(const ReportReader& r) {
       .get("task", &R::task)
       .get("mutated", &R::mutated)
       .get("differ", &R::differ)
-      .rows;
+      .rows();
 }
 
 std::vector<DifferRow> read_differs(const ReportReader& r) {
   return TableReader<DifferRow>(r, "differs")
       .get("cand", &DifferRow::cand)
       .get("name", &DifferRow::name)
-      .rows;
+      .rows();
 }
 
 std::vector<UnitRow> read_units(const ReportReader& r) {
@@ -120,7 +139,7 @@ std::vector<UnitRow> read_units(const ReportReader& r) {
       .get("task", &UnitRow::task)
       .get("cands", &UnitRow::cands)
       .get("cost", &UnitRow::cost)
-      .rows;
+      .rows();
 }
 
 std::vector<ResultRow> read_results(const ReportReader& r) {
@@ -140,7 +159,7 @@ std::vector<ResultRow> read_results(const ReportReader& r) {
       .get("steps", &R::steps)
       .get("rank", &R::rank)
       .get("unit", &R::unit)
-      .rows;
+      .rows();
 }
 
 std::vector<DiffRow> read_diffs(const ReportReader& r) {
@@ -152,23 +171,23 @@ std::vector<DiffRow> read_diffs(const ReportReader& r) {
       .get("iz", &R::iz)
       .get("zo", &R::zo)
       .get("samples", &R::samples)
-      .rows;
+      .rows();
 }
 
 // With each row's cells, from /output_cells at its cell_offset.
 std::vector<OutputRow> read_outputs(const ReportReader& r) {
   using R = OutputRow;
-  std::vector<R> rows = TableReader<R>(r, "outputs")
-                            .get("cand", &R::cand)
-                            .get("task", &R::task)
-                            .get("sample", &R::sample)
-                            .get("is_test", &R::is_test)
-                            .get("status", &R::status)
-                            .get("rows", &R::rows)
-                            .get("cols", &R::cols)
-                            .get("text", &R::text)
-                            .rows;
-  const auto offset = r.read_int64("outputs", "cell_offset");
+  TableReader<R> table(r, "outputs");
+  table.get("cand", &R::cand)
+      .get("task", &R::task)
+      .get("sample", &R::sample)
+      .get("is_test", &R::is_test)
+      .get("status", &R::status)
+      .get("rows", &R::rows)
+      .get("cols", &R::cols)
+      .get("text", &R::text);
+  const auto offset = table.int64_column("cell_offset");
+  std::vector<R> rows = table.rows();
   const auto cells = r.read_int64("output_cells", "output_cells");
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const std::int64_t n = std::int64_t{rows[k].rows} * rows[k].cols;
@@ -189,7 +208,7 @@ std::vector<TimingRow> read_timings(const ReportReader& r) {
       .get("phase", &R::phase)
       .get("seconds", &R::seconds)
       .get("count", &R::count)
-      .rows;
+      .rows();
 }
 
 // One input: its provenance, then (once every input passed the checks) its tables.
@@ -198,7 +217,7 @@ struct Shard {
 
   std::string path;
   ReportReader reader;
-  int index = 0, count = 1;
+  ShardSpec shard;  // its `shard` attribute
   std::string corpus_digest, config_digest;
 
   std::vector<TaskRow> tasks;
@@ -244,18 +263,10 @@ Shard open_shard(const std::string& path) {
   s.corpus_digest = required_attr(r, path, "corpus_digest");
   s.config_digest = required_attr(r, path, "config_digest");
   const std::string shard = required_attr(r, path, "shard");
-  const auto slash = shard.find('/');
-  const char* b = shard.data();
-  const bool ok =
-      slash != std::string::npos && std::from_chars(b, b + slash, s.index).ptr == b + slash &&
-      std::from_chars(b + slash + 1, b + shard.size(), s.count).ptr == b + shard.size() &&
-      s.count >= 1 && s.index >= 0 && s.index < s.count;
-  if (!ok) refuse(path + ": shard attribute '" + shard + "' is not i/n");
+  const std::optional<ShardSpec> spec = parse_shard(shard);
+  if (!spec) refuse(path + ": shard attribute '" + shard + "' is not i/n");
+  s.shard = *spec;
   return s;
-}
-
-std::string shard_name(const Shard& s) {
-  return std::to_string(s.index) + "/" + std::to_string(s.count);
 }
 
 // Same digests, one split, every shard once (or a subset, with allow_partial).
@@ -271,16 +282,16 @@ void check_mixture(const std::vector<Shard>& shards, const MergeOptions& opts) {
                (std::string(name) == "corpus_digest" ? "tasks or candidates" : "options") + ")");
       }
     }
-    if (s.count != first.count) {
-      refuse(s.path + ": shard " + shard_name(s) + ", but " + first.path + " is shard " +
-             shard_name(first) + " (shards of different splits)");
+    if (s.shard.count != first.shard.count) {
+      refuse(s.path + ": shard " + to_string(s.shard) + ", but " + first.path + " is shard " +
+             to_string(first.shard) + " (shards of different splits)");
     }
   }
-  std::vector<const Shard*> by_index(static_cast<std::size_t>(first.count), nullptr);
+  std::vector<const Shard*> by_index(static_cast<std::size_t>(first.shard.count), nullptr);
   for (const Shard& s : shards) {
-    const Shard*& seen = by_index[static_cast<std::size_t>(s.index)];
+    const Shard*& seen = by_index[static_cast<std::size_t>(s.shard.index)];
     if (seen) {
-      refuse(seen->path + " and " + s.path + " are both shard " + shard_name(s) +
+      refuse(seen->path + " and " + s.path + " are both shard " + to_string(s.shard) +
              " (overlapping shards)");
     }
     seen = &s;
@@ -290,7 +301,7 @@ void check_mixture(const std::vector<Shard>& shards, const MergeOptions& opts) {
     if (!by_index[i]) missing += (missing.empty() ? "" : ", ") + std::to_string(i);
   }
   if (!missing.empty() && !opts.allow_partial) {
-    refuse("missing shard(s) " + missing + " of " + std::to_string(first.count) +
+    refuse("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) +
            " (give every shard's report, or --allow-partial)");
   }
 }
@@ -409,7 +420,7 @@ void write_attrs(ReportWriter& w, const std::vector<Shard>& shards, std::size_t 
     if (!host.empty() && ("," + hosts + ",").find("," + host + ",") == std::string::npos) {
       hosts += (hosts.empty() ? "" : ",") + host;
     }
-    from += (from.empty() ? "" : "\n") + shard_name(s) + " " + s.path;
+    from += (from.empty() ? "" : "\n") + to_string(s.shard) + " " + s.path;
     const std::string t = s.reader.attr_string("start_time_utc").value_or("");
     if (!t.empty() && (start.empty() || t < start)) start = t;
     reissued += s.reader.attr_int("units_reissued").value_or(0);
@@ -418,12 +429,12 @@ void write_attrs(ReportWriter& w, const std::vector<Shard>& shards, std::size_t 
   if (!start.empty()) w.set_attr("start_time_utc", start);
   if (reissued > 0) w.set_attr("units_reissued", reissued);
   w.set_attr("merged_from", from);
-  const int count = shards.front().count;
+  const int count = shards.front().shard.count;
   if (static_cast<std::size_t>(count) == shards.size()) {
     w.set_attr("shard", "0/1");  // the whole sweep, as a single run
   } else {
     std::vector<int> have;
-    for (const Shard& s : shards) have.push_back(s.index);
+    for (const Shard& s : shards) have.push_back(s.shard.index);
     std::sort(have.begin(), have.end());
     std::string list;
     for (int i : have) list += (list.empty() ? "" : ",") + std::to_string(i);
@@ -456,15 +467,11 @@ MergeSummary merge_reports(std::span<const std::string> inputs, const std::strin
   }
   check_mixture(shards, opts);
   std::sort(shards.begin(), shards.end(),
-            [](const Shard& a, const Shard& b) { return a.index < b.index; });
+            [](const Shard& a, const Shard& b) { return a.shard.index < b.shard.index; });
 
+  // The lookup tables are the same in every shard: corpus_digest (checked above) covers every
+  // candidate's id, kind, dialect, mode and evaluable flag, in order, and its origins.
   const std::vector<CandidateRow> candidates = read_candidates(shards.front().reader);
-  const std::vector<std::string> ids = shards.front().reader.read_string("candidates", "id");
-  for (const Shard& s : shards) {
-    if (s.reader.read_string("candidates", "id") != ids) {
-      refuse(s.path + ": /candidates differs from " + shards.front().path + "'s");
-    }
-  }
   const std::vector<TaskRow> tasks = merge_tasks(shards);
   std::vector<ResultRow> skipped;
   for (Shard& s : shards) load_facts(s, skipped);
@@ -472,8 +479,8 @@ MergeSummary merge_reports(std::span<const std::string> inputs, const std::strin
     return a.cand != b.cand ? a.cand < b.cand : a.task < b.task;
   });
 
-  // The single run's unit order: cost descending; ties by task, then by the plan's order
-  // within the task (one task's units are all in one shard, in that order).
+  // The single run's unit order (unit_order.hpp): `order` holds each task's units in the
+  // plan's order, since one task's units are all in one shard, in that order.
   struct Ref {
     double cost;
     std::int32_t task;  // merged row
@@ -490,15 +497,13 @@ MergeSummary merge_reports(std::span<const std::string> inputs, const std::strin
       order.push_back({s.units[u].cost, s.task_map[static_cast<std::size_t>(t)], k, u});
     }
   }
-  std::sort(order.begin(), order.end(), [](const Ref& a, const Ref& b) {
-    if (a.cost != b.cost) return a.cost > b.cost;
-    if (a.task != b.task) return a.task < b.task;
-    return a.unit < b.unit;
+  std::stable_sort(order.begin(), order.end(), [](const Ref& a, const Ref& b) {
+    return unit_before(a.cost, a.task, b.cost, b.task);
   });
 
   MergeSummary sum;
   sum.shards = shards.size();
-  sum.shard_count = static_cast<std::size_t>(shards.front().count);
+  sum.shard_count = static_cast<std::size_t>(shards.front().shard.count);
   sum.tasks = tasks.size();
   sum.units = order.size();
 
