@@ -65,7 +65,26 @@ Value call_closure(const ClosureObj& c, Args args, EvalCtx& ctx) noexcept {
   return type_error();
 }
 
+// call_prim(), which apply() inlines (the hot path: `defaulted` is nullptr there).
+inline Value prim_call(std::int32_t k, Args args, EvalCtx& ctx, bool* defaulted) noexcept {
+  const PrimInfo& p = prim_info(k);
+  Value r = !p.accepts(args.size()) ? Value::error(ErrCode::Arity, 0, k) : p.fn(args, ctx);
+  if (!r.is_error()) return r;
+  // Compatibility (safe_dsl, tokpidjin-pipeline.md §2.5): the wrapper of a primitive turns
+  // any exception raised in it, a wrong number of arguments included, into its default.
+  // Budget errors are batt_mpi's own and always end the evaluation.
+  if (ctx.compat && !is_budget_error(r)) {
+    if (defaulted) *defaulted = true;
+    return safe_default_value(p.safe_default());
+  }
+  return r.with_err_prim(k);
+}
+
 }  // namespace
+
+Value call_prim(std::int32_t k, Args args, EvalCtx& ctx, bool* defaulted) noexcept {
+  return prim_call(k, args, ctx, defaulted);
+}
 
 Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
   // An Error argument: Python raised while computing it, before this call was made.
@@ -73,19 +92,7 @@ Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept {
     if (a.is_error()) return a;
   }
   if (!ctx.charge()) return timeout_error();
-  if (f.is_prim()) {
-    const PrimInfo& p = prim_info(f.prim_index());
-    Value r =
-        !p.accepts(args.size()) ? Value::error(ErrCode::Arity, 0, f.prim_index()) : p.fn(args, ctx);
-    if (!r.is_error()) return r;
-    // Compatibility (safe_dsl, tokpidjin-pipeline.md §2.5): the wrapper of a primitive turns
-    // any exception raised in it, a wrong number of arguments included, into its default.
-    // Budget errors are batt_mpi's own and always end the evaluation.
-    if (ctx.compat && r.err_code() != ErrCode::Timeout && r.err_code() != ErrCode::Resource) {
-      return safe_default_value(p.safe_default());
-    }
-    return r.with_err_prim(f.prim_index());
-  }
+  if (f.is_prim()) return prim_call(f.prim_index(), args, ctx, nullptr);
   // Closures and non-callables are not wrapped: their errors propagate (in compatibility mode
   // to the primitive that called them, which gives its own default, or to the batt line).
   if (f.is_closure()) {

@@ -22,6 +22,13 @@ namespace batt::dsl {
 // the call (which then gives its own default) or the caller of apply() (a batt line).
 Value apply(const Value& f, Args args, EvalCtx& ctx) noexcept;
 
+// The call of primitive `k` (a registry index) inside apply(), once the arguments are known
+// to be values and the step is counted: a wrong number of arguments is an Arity error, and an
+// error is the primitive's safe default under ctx.compat (budget errors excepted; *defaulted
+// is then set to true when given), otherwise returned with k stamped into it. For callers
+// that replay a call as the reference's wrapper makes it (the golden harness).
+Value call_prim(std::int32_t k, Args args, EvalCtx& ctx, bool* defaulted = nullptr) noexcept;
+
 // Convenience overloads for the common fixed arities.
 inline Value apply1(const Value& f, const Value& x, EvalCtx& ctx) noexcept {
   return apply(f, Args(&x, 1), ctx);

@@ -57,13 +57,7 @@ GoldenReport replay_golden(const std::string& path, const GoldenOptions& opt) {
       // safe_dsl around the called primitive: its own failure (wrong arity included) gives
       // its default; failures of the primitives it calls are handled by apply() (compat).
       ctx.compat = true;
-      const PrimInfo& info = prim_info(prim);
-      got = info.accepts(args.size()) ? info.fn(args, ctx) : Value::error(ErrCode::Arity);
-      if (got.is_error() && got.err_code() != ErrCode::Timeout &&
-          got.err_code() != ErrCode::Resource) {
-        defaulted = true;
-        got = safe_default_value(info.safe_default());
-      }
+      got = call_prim(prim, args, ctx, &defaulted);
     } else {
       got = apply(Value::prim(prim), args, ctx);
     }

@@ -56,6 +56,18 @@ Value detail::merge_parts(std::span<const Value> parts, bool as_set, int arg,
   return fill(b);
 }
 
+Value detail::sorted_index(std::span<const Value> items, EvalCtx& ctx,
+                           std::uint32_t*& idx) noexcept {
+  idx = static_cast<std::uint32_t*>(ctx.alloc(items.size() * sizeof(std::uint32_t)));
+  if (!idx) return resource_error();
+  for (std::uint32_t k = 0; k < items.size(); ++k) idx[k] = k;
+  std::sort(idx, idx + items.size(), [&](std::uint32_t x, std::uint32_t y) {
+    const int c = compare(items[x], items[y]);
+    return c != 0 ? c < 0 : x < y;
+  });
+  return Value::none();
+}
+
 namespace {
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -87,19 +99,6 @@ bool grid_has_row(const GridObj& g, const Value& x) noexcept {
     if (k == g.w) return true;
   }
   return false;
-}
-
-// Indices 0..n-1 of `items` sorted canonically, equal items by position: each run of equal
-// items starts with its first occurrence. Scratch memory from the arena.
-Value sorted_index(std::span<const Value> items, EvalCtx& ctx, std::uint32_t*& idx) noexcept {
-  idx = static_cast<std::uint32_t*>(ctx.alloc(items.size() * sizeof(std::uint32_t)));
-  if (!idx) return resource_error();
-  for (std::uint32_t k = 0; k < items.size(); ++k) idx[k] = k;
-  std::sort(idx, idx + items.size(), [&](std::uint32_t x, std::uint32_t y) {
-    const int c = compare(items[x], items[y]);
-    return c != 0 ? c < 0 : x < y;
-  });
-  return Value::none();
 }
 
 // Whether every item is an int or bool that a grid cell could hold: the counting fast paths.
@@ -155,7 +154,7 @@ Value most_least(const Value& c, bool most, EvalCtx& ctx) noexcept {
     return items[static_cast<std::size_t>(first[best])];
   }
   std::uint32_t* idx = nullptr;
-  if (Value e = sorted_index(items, ctx, idx); e.is_error()) return e;
+  if (Value e = detail::sorted_index(items, ctx, idx); e.is_error()) return e;
   std::size_t best_rep = 0, best_n = 0;
   for (std::size_t s = 0; s < items.size();) {
     std::size_t e = s + 1;
@@ -253,7 +252,7 @@ Value prim_dedupe(Args a, EvalCtx& ctx) noexcept {
     }
   } else {
     std::uint32_t* idx = nullptr;
-    if (Value e = sorted_index(items, ctx, idx); e.is_error()) return e;
+    if (Value e = detail::sorted_index(items, ctx, idx); e.is_error()) return e;
     for (std::size_t s = 0; s < n; ++s) {
       keep[idx[s]] = s == 0 || compare(items[idx[s - 1]], items[idx[s]]) != 0;
       kept += keep[idx[s]];

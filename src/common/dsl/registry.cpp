@@ -32,14 +32,16 @@ struct Tables {
                                                                static_cast<std::int32_t>(k));
     }
     for (auto& v : by_name) std::sort(v.begin(), v.end());
-    // Tokpidjin entries that share the arc-dsl body (fn == nullptr) take its implementation.
+    // Tokpidjin entries that share an arc-dsl body (fn == nullptr) take its implementation:
+    // that of the arc-dsl entry `body`, or of the same name.
     for (PrimInfo& p : prims) {
       if (p.fn) continue;
+      const std::string_view name = p.body.empty() ? p.name : p.body;
       const auto& arc = by_name[static_cast<int>(Dialect::ArcDsl)];
-      auto it = std::lower_bound(arc.begin(), arc.end(), p.name,
+      auto it = std::lower_bound(arc.begin(), arc.end(), name,
                                  [](const auto& e, std::string_view n) { return e.first < n; });
       // A tokpidjin entry without a body must name an arc-dsl primitive.
-      BATT_CHECK(it != arc.end() && it->first == p.name);
+      BATT_CHECK(it != arc.end() && it->first == name);
       p.fn = prims[static_cast<std::size_t>(it->second)].fn;
     }
   }

@@ -106,6 +106,9 @@ struct PrimInfo {
   // (tokpidjin's get_nth_by_key_*(c, rank, key=identity)); 0: exactly `arity`. `arity` stays
   // the full count, which is what rbind/lbind read (co_argcount).
   std::uint8_t min_arity = 0;
+  // Read only while the registry joins the tables: for a tokpidjin entry with fn = nullptr,
+  // the arc-dsl primitive whose body it takes (see below); empty: the entry's own name.
+  std::string_view body = {};
   bool accepts(std::size_t n) const noexcept {
     return n <= arity && n >= (min_arity ? min_arity : arity);
   }
@@ -114,9 +117,11 @@ struct PrimInfo {
   }
 };
 
-// Tokpidjin entries whose body is the arc-dsl one (tokpidjin-dsl.md §3.1) give fn = nullptr:
-// the registry then uses the arc-dsl entry of the same name. All other fields stay the
-// tokpidjin entry's own (its arity, kinds, flags and fallback).
+// Tokpidjin entries whose body is an arc-dsl one (tokpidjin-dsl.md §3.1; size_t is size,
+// c_branch is branch) give fn = nullptr: the registry then uses the fn of the arc-dsl entry
+// named `body`, or of the same name when `body` is empty (the name must exist: BATT_CHECK at
+// start-up). All other fields stay the tokpidjin entry's own (its arity, kinds, flags and
+// fallback).
 
 // All primitives of all dialects; a Prim value's index points into this span.
 std::span<const PrimInfo> all_prims() noexcept;

@@ -17,11 +17,6 @@
 
 namespace batt::dsl::tok {
 
-// Whether v is a budget error (Timeout, Resource), which no safe default hides.
-constexpr bool is_budget_error(const Value& v) noexcept {
-  return v.is_error() && (v.err_code() == ErrCode::Timeout || v.err_code() == ErrCode::Resource);
-}
-
 // The result of a call to another wrapped primitive whose safe default is `d`: r, or that
 // default when r is an error other than a budget error (e.g. uppermost(7) is 0: toindices(7)
 // is ∅, min(∅) raises, uppermost's default). No allocation.

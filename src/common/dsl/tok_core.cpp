@@ -3,11 +3,13 @@
 // family's shared helpers and its one table; the bodies are in tok_core_math.cpp,
 // tok_core_container.cpp, tok_core_higher.cpp and tok_core_rank.cpp.
 //
-// An entry with fn = nullptr has the arc-dsl body of the same name (tokpidjin-dsl.md §3.1,
-// checked against the golden vectors: those bodies already read floats, None and triples as
-// Python does). Every entry names its safe default explicitly: the value the reference's
-// safe_dsl derives from the return annotation (tokpidjin-pipeline.md §2.5, §11; the golden
-// `defaulted` lines). Variants whose Python body is identical share one function.
+// An entry with fn = nullptr has the arc-dsl body of the same name, or of the name tok_as()
+// gives (tokpidjin-dsl.md §3.1, checked against the golden vectors: those bodies already
+// read floats, None and triples as Python does); the arc-dsl higher-order bodies this family
+// reuses under other names (valmax_t, apply_f, ...) are named directly (prims_higher.hpp).
+// Every entry names its safe default explicitly: the value the reference's safe_dsl derives
+// from the return annotation (tokpidjin-pipeline.md §2.5, §11; the golden `defaulted`
+// lines). Variants whose Python body is identical share one function.
 #include "dsl/tok_core.hpp"
 
 #include <algorithm>
@@ -25,14 +27,21 @@ Value key_or_identity(const Value& key) noexcept {
   return Value::prim(identity);
 }
 
-Value sorted_by_key(std::span<const Value> items, const Value& key, bool reverse, EvalCtx& ctx,
+Value sorted_by_key(const Value& c, const Value& key, bool reverse, EvalCtx& ctx,
                     std::span<const Value>& out) noexcept {
   out = {};
-  if (items.empty()) return Value::none();  // sorted([]) never calls the key
-  TupleBuilder b(ctx, items.size());
-  for (std::size_t k = 0; k < items.size(); ++k) b.push(items[reverse ? items.size() - 1 - k : k]);
-  const Value args[2] = {b.finish(), key_or_identity(key)};
-  if (args[0].is_error()) return args[0];
+  Value args[2] = {c, key_or_identity(key)};
+  if (reverse) {  // the stable sort of the reversed items, reversed back below
+    std::span<const Value> items;
+    if (Value e = items_of(c, ctx, items, 1); e.is_error()) return e;
+    if (items.empty()) return Value::none();  // sorted([]) never calls the key
+    TupleBuilder b(ctx, items.size());
+    for (std::size_t k = items.size(); k-- > 0;) b.push(items[k]);
+    args[0] = b.finish();
+    if (args[0].is_error()) return args[0];
+  }
+  // Hodel's order: Type error (arg 1) for a c that is not iterable, () without a key call for
+  // an empty one.
   const Value sorted = detail::prim_order(Args(args), ctx);
   if (sorted.is_error()) return sorted;
   std::span<const Value> s;
@@ -86,6 +95,15 @@ constexpr PrimInfo tok(std::string_view name, PrimFn fn, std::uint8_t arity,
   return {name, fn, arity, params, result, flags, Dialect::Tokpidjin, fallback};
 }
 
+// A tokpidjin entry whose body is that of the arc-dsl primitive `body` (registry.hpp).
+constexpr PrimInfo tok_as(std::string_view name, std::string_view body, std::uint8_t arity,
+                          std::array<Kind, 4> params, Kind result, SafeDefault fallback,
+                          std::uint16_t flags = kFlagNone) noexcept {
+  PrimInfo p = tok(name, nullptr, arity, params, result, fallback, flags);
+  p.body = body;
+  return p;
+}
+
 // The same entry with its last parameter optional (a Python default value).
 constexpr PrimInfo optional_last(PrimInfo p) noexcept {
   p.min_arity = static_cast<std::uint8_t>(p.arity - 1);
@@ -117,7 +135,7 @@ constexpr PrimInfo kTable[] = {
     tok("tojvec", nullptr, 1, {Int}, IntTup, kTupleDefault),
     tok("astuple", nullptr, 2, {Any, Any}, Tup, kTupleDefault),
     tok("branch", nullptr, 3, {Bool, Any, Any}, Any, kTupleDefault),
-    tok("c_branch", prim_c_branch, 3, {Bool, Int, Int}, Any, kTupleDefault),
+    tok_as("c_branch", "branch", 3, {Bool, Int, Int}, Any, kTupleDefault),
     // ---- containers (tok_core_container.cpp, or the arc-dsl body) ----
     tok("maximum", nullptr, 1, {IntSet}, Int, kZeroDefault),
     tok("minimum", nullptr, 1, {IntSet}, Int, kZeroDefault),
@@ -131,14 +149,14 @@ constexpr PrimInfo kTable[] = {
     tok("dedupe", nullptr, 1, {Tup}, Tup, kTupleDefault),
     tok("dedupe_pair_tuple", prim_dedupe_pair_tuple, 1, {TupTup}, TupTup, kTupleDefault),
     tok("repeat", nullptr, 2, {Any, Int}, Tup, kTupleDefault),
-    tok("size", prim_size, 1, {Cont}, Int, kZeroDefault),
-    tok("size_t", prim_size, 1, {Tup}, Int, kZeroDefault),
-    tok("size_f", prim_size, 1, {Set}, Int, kZeroDefault),
-    tok("mostcommon", prim_mostcommon, 1, {Cont}, Any, kTupleDefault, kOrderTies),
-    tok("mostcommon_t", prim_mostcommon, 1, {Tup}, Any, kTupleDefault, kOrderTies),
+    tok("size", nullptr, 1, {Cont}, Int, kZeroDefault),
+    tok_as("size_t", "size", 1, {Tup}, Int, kZeroDefault),
+    tok_as("size_f", "size", 1, {Set}, Int, kZeroDefault),
+    tok("mostcommon", nullptr, 1, {Cont}, Any, kTupleDefault, kOrderTies),
+    tok_as("mostcommon_t", "mostcommon", 1, {Tup}, Any, kTupleDefault, kOrderTies),
     tok("mostcommon_f", prim_mostcommon_f, 1, {Set}, Any, kTupleDefault, kOrderYes),
-    tok("leastcommon", prim_leastcommon, 1, {Cont}, Any, kTupleDefault, kOrderTies),
-    tok("leastcommon_t", prim_leastcommon, 1, {Tup}, Any, kTupleDefault, kOrderTies),
+    tok("leastcommon", nullptr, 1, {Cont}, Any, kTupleDefault, kOrderTies),
+    tok_as("leastcommon_t", "leastcommon", 1, {Tup}, Any, kTupleDefault, kOrderTies),
     tok("leastcommon_f", prim_leastcommon_f, 1, {Set}, Any, kTupleDefault, kOrderYes),
     tok("initset", nullptr, 1, {Any}, Set, kSetDefault),
     tok("totuple", nullptr, 1, {Set}, Tup, kTupleDefault, kOrderYes),
@@ -159,17 +177,17 @@ constexpr PrimInfo kTable[] = {
     tok("interval", nullptr, 3, {Int, Int, Int}, Tup, kTupleDefault),
     tok("product", nullptr, 2, {Cont, Cont}, Set, kSetDefault),
     tok("pair", nullptr, 2, {Tup, Tup}, TupTup, kTupleDefault),
-    tok("merge", prim_merge, 1, {ContCont}, Cont, kTupleDefault, kTupleLeak),
-    tok("merge_t", prim_merge, 1, {ContCont}, Cont, kTupleDefault, kTupleLeak),
-    tok("merge_f", prim_merge, 1, {ContCont}, Cont, kTupleDefault, kTupleLeak),
+    tok("merge", nullptr, 1, {ContCont}, Cont, kTupleDefault, kTupleLeak),
+    tok_as("merge_t", "merge", 1, {ContCont}, Cont, kTupleDefault, kTupleLeak),
+    tok_as("merge_f", "merge", 1, {ContCont}, Cont, kTupleDefault, kTupleLeak),
     // ---- higher-order (tok_core_higher.cpp, or the arc-dsl body) ----
     tok("order", prim_order, 2, {Cont, Fn}, Tup, kTupleDefault, kOrderTies | kHo),
-    tok("valmax", prim_valmax, 2, {Cont, Fn}, Int, kZeroDefault, kHo),
-    tok("valmax_t", prim_valmax, 2, {Tup, Fn}, Int, kZeroDefault, kHo),
-    tok("valmax_f", prim_valmax, 2, {Set, Fn}, Int, kZeroDefault, kHo),
-    tok("valmin", prim_valmin, 2, {Cont, Fn}, Int, kZeroDefault, kHo),
-    tok("valmin_t", prim_valmin, 2, {Tup, Fn}, Int, kZeroDefault, kHo),
-    tok("valmin_f", prim_valmin, 2, {Set, Fn}, Int, kZeroDefault, kHo),
+    tok("valmax", detail::prim_valmax, 2, {Cont, Fn}, Int, kZeroDefault, kHo),
+    tok("valmax_t", detail::prim_valmax, 2, {Tup, Fn}, Int, kZeroDefault, kHo),
+    tok("valmax_f", detail::prim_valmax, 2, {Set, Fn}, Int, kZeroDefault, kHo),
+    tok("valmin", detail::prim_valmin, 2, {Cont, Fn}, Int, kZeroDefault, kHo),
+    tok("valmin_t", detail::prim_valmin, 2, {Tup, Fn}, Int, kZeroDefault, kHo),
+    tok("valmin_f", detail::prim_valmin, 2, {Set, Fn}, Int, kZeroDefault, kHo),
     tok("argmax", prim_argmax, 2, {Cont, Fn}, Any, kTupleDefault, kOrderTies | kHo),
     tok("argmax_t", prim_argmax, 2, {Tup, Fn}, Any, kTupleDefault, kOrderTies | kHo),
     tok("argmax_f", prim_argmax, 2, {Set, Fn}, Any, kTupleDefault, kOrderTies | kHo),
@@ -185,10 +203,10 @@ constexpr PrimInfo kTable[] = {
     tok("extract", prim_extract, 2, {Cont, Fn}, Any, kTupleDefault, kOrderYes | kHo),
     tok("apply", nullptr, 2, {Fn, Cont}, Cont, kTupleDefault, kHo),
     tok("apply_t", prim_apply_t, 2, {Fn, Tup}, Tup, kTupleDefault, kHo),
-    tok("apply_f", prim_apply, 2, {Fn, Set}, Set, kSetDefault, kHo),
+    tok("apply_f", detail::prim_apply, 2, {Fn, Set}, Set, kSetDefault, kHo),
     tok("rapply", nullptr, 2, {Cont, Any}, Cont, kTupleDefault, kHo),
     tok("rapply_t", prim_rapply_t, 2, {Tup, Any}, Tup, kTupleDefault, kHo),
-    tok("rapply_f", prim_rapply, 2, {Set, Any}, Set, kSetDefault, kHo),
+    tok("rapply_f", detail::prim_rapply, 2, {Set, Any}, Set, kSetDefault, kHo),
     tok("mapply", prim_mapply, 2, {Fn, ContCont}, Set, kSetDefault, kTupleLeak | kHo),
     tok("mapply_t", prim_mapply_t, 2, {Fn, Tup}, Tup, kTupleDefault, kTupleLeak | kHo),
     tok("mapply_f", prim_mapply_f, 2, {Fn, Set}, Set, kSetDefault, kHo),
@@ -215,7 +233,7 @@ constexpr PrimInfo kTable[] = {
     tok("get_rank", prim_get_rank, 2, {IntSet, Int}, Int, kZeroDefault),
     tok("get_arg_rank", prim_get_arg_rank, 3, {Cont, Fn, Int}, Any, kTupleDefault,
         kOrderTies | kHo),
-    tok("get_arg_rank_t", prim_get_arg_rank_t, 3, {Tup, Fn, Int}, Any, kTupleDefault,
+    tok("get_arg_rank_t", prim_get_arg_rank, 3, {Tup, Fn, Int}, Any, kTupleDefault,
         kOrderTies | kHo),
     tok("get_arg_rank_f", prim_get_arg_rank_f, 3, {Set, Fn, Int}, Any, kTupleDefault,
         kOrderTies | kHo),

@@ -24,7 +24,6 @@ namespace batt::dsl::detail::tokcore {
 // The helpers every tokpidjin family shares (tok_common.hpp).
 using tok::arc_body;
 using tok::guarded;
-using tok::is_budget_error;
 using tok::item_at;
 using tok::tuple_of_set;
 
@@ -32,10 +31,11 @@ using tok::tuple_of_set;
 // which is the identity primitive; any other value is called as it is.
 Value key_or_identity(const Value& key) noexcept;
 
-// `sorted(items, key=key, reverse=reverse)` (CPython's stable sort; reverse=True sorts the
-// reversed list and reverses the result, so equal keys keep their order). The result lives in
-// the arena. Errors: those of the key calls (Type error, arg 2, for unorderable keys).
-Value sorted_by_key(std::span<const Value> items, const Value& key, bool reverse, EvalCtx& ctx,
+// `sorted(c, key=key, reverse=reverse)` for any iterable c (CPython's stable sort;
+// reverse=True sorts the reversed list and reverses the result, so equal keys keep their
+// order). The result lives in the arena. Errors: a Type error (arg 1) when c is not
+// iterable, and those of the key calls (Type error, arg 2, for unorderable keys).
+Value sorted_by_key(const Value& c, const Value& key, bool reverse, EvalCtx& ctx,
                     std::span<const Value>& out) noexcept;
 
 // The Python range test `-n <= rank < n`: false for a float rank (nan, inf, -inf never lie in
@@ -63,15 +63,11 @@ Value prim_crement(Args a, EvalCtx& ctx) noexcept;
 Value prim_sign(Args a, EvalCtx& ctx) noexcept;
 Value prim_positive(Args a, EvalCtx& ctx) noexcept;
 Value prim_equality(Args a, EvalCtx& ctx) noexcept;
-Value prim_c_branch(Args a, EvalCtx& ctx) noexcept;
 Value prim_combine_t(Args a, EvalCtx& ctx) noexcept;
 
 // ---- containers (tok_core_container.cpp) -----------------------------------------------------
 Value prim_combine_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_difference(Args a, EvalCtx& ctx) noexcept;  // also difference_tuple
-Value prim_size(Args a, EvalCtx& ctx) noexcept;        // size_t, size_f
-Value prim_mostcommon(Args a, EvalCtx& ctx) noexcept;  // mostcommon_t
-Value prim_leastcommon(Args a, EvalCtx& ctx) noexcept;
 Value prim_mostcommon_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_leastcommon_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_first(Args a, EvalCtx& ctx) noexcept;
@@ -86,23 +82,18 @@ Value prim_remove_t(Args a, EvalCtx& ctx) noexcept;
 Value prim_other(Args a, EvalCtx& ctx) noexcept;
 Value prim_other_t(Args a, EvalCtx& ctx) noexcept;
 Value prim_other_f(Args a, EvalCtx& ctx) noexcept;
-Value prim_merge(Args a, EvalCtx& ctx) noexcept;  // merge_t, merge_f
 Value prim_dedupe_pair_tuple(Args a, EvalCtx& ctx) noexcept;
 
 // ---- higher-order (tok_core_higher.cpp) ------------------------------------------------------
 Value prim_order(Args a, EvalCtx& ctx) noexcept;
 Value prim_argmax(Args a, EvalCtx& ctx) noexcept;  // argmax_t, argmax_f
 Value prim_argmin(Args a, EvalCtx& ctx) noexcept;  // argmin_t, argmin_f
-Value prim_valmax(Args a, EvalCtx& ctx) noexcept;  // valmax_t, valmax_f
-Value prim_valmin(Args a, EvalCtx& ctx) noexcept;  // valmin_t, valmin_f
 Value prim_sfilter_t(Args a, EvalCtx& ctx) noexcept;
 Value prim_sfilter_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_mfilter(Args a, EvalCtx& ctx) noexcept;  // mfilter_f
 Value prim_mfilter_t(Args a, EvalCtx& ctx) noexcept;
 Value prim_extract(Args a, EvalCtx& ctx) noexcept;
-Value prim_apply(Args a, EvalCtx& ctx) noexcept;  // apply_f
 Value prim_apply_t(Args a, EvalCtx& ctx) noexcept;
-Value prim_rapply(Args a, EvalCtx& ctx) noexcept;  // rapply_f
 Value prim_rapply_t(Args a, EvalCtx& ctx) noexcept;
 Value prim_mapply(Args a, EvalCtx& ctx) noexcept;
 Value prim_mapply_t(Args a, EvalCtx& ctx) noexcept;
@@ -115,8 +106,7 @@ Value prim_get_nth_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_get_nth_by_key_t(Args a, EvalCtx& ctx) noexcept;
 Value prim_get_nth_by_key_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_get_rank(Args a, EvalCtx& ctx) noexcept;
-Value prim_get_arg_rank(Args a, EvalCtx& ctx) noexcept;
-Value prim_get_arg_rank_t(Args a, EvalCtx& ctx) noexcept;
+Value prim_get_arg_rank(Args a, EvalCtx& ctx) noexcept;  // _t
 Value prim_get_arg_rank_f(Args a, EvalCtx& ctx) noexcept;
 Value prim_get_val_rank(Args a, EvalCtx& ctx) noexcept;     // _t, _f
 Value prim_get_common_rank(Args a, EvalCtx& ctx) noexcept;  // _t

@@ -1,7 +1,7 @@
 // Tokpidjin container primitives that differ from Hodel's: combine_f, difference (and
-// difference_tuple), size_t/size_f, mostcommon/leastcommon and their _t/_f variants, first,
-// last, second and their variants, remove (and remove_f, remove_t), other and its variants,
-// merge_t/merge_f, dedupe_pair_tuple.
+// difference_tuple), mostcommon_f/leastcommon_f, first, last, second and their variants,
+// remove (and remove_f, remove_t), other and its variants, dedupe_pair_tuple. (size_t/size_f,
+// mostcommon_t/leastcommon_t and merge_t/merge_f take Hodel's bodies: tok_core.cpp's table.)
 //
 // The dialect's bodies return sentinels where Hodel's raise (first(∅) is None, last(∅) is (),
 // other_t of nothing left is (); tokpidjin-dsl.md §3.3, §4.1), and test `e != value` with
@@ -39,6 +39,21 @@ Value without(const Value& c, const Value& value, bool as_set, int arg, EvalCtx&
     if (!py_eq(x, value)) b.push(x);
   }
   return b.finish();
+}
+
+// The first item of c (in iteration order) with `item != v` (Python's `!=`, so a nan is never
+// equal): other and its variants, without building the remainder. `if_unreadable` when c is
+// not iterable (a budget error is returned as is), `if_none` when no item differs.
+Value first_other(const Value& c, const Value& v, const Value& if_unreadable, const Value& if_none,
+                  EvalCtx& ctx) noexcept {
+  std::span<const Value> items;
+  if (Value e = items_of(c, ctx, items, 1); e.is_error()) {
+    return is_budget_error(e) ? e : if_unreadable;
+  }
+  for (const Value& x : items) {
+    if (!py_eq(x, v)) return x;
+  }
+  return if_none;
 }
 
 // `max(set(lst), key=lst.count)` (most) or min over `lst = list(container)`: any iterable.
@@ -101,20 +116,8 @@ Value prim_difference(Args a, EvalCtx& ctx) noexcept {
   return tuple_of({kept, n}, ctx);
 }
 
-Value prim_size(Args a, EvalCtx&) noexcept {
-  const std::int64_t n = len_of(a[0]);
-  return n < 0 ? type_error(1) : Value::integer(n);
-}
-
-// mostcommon, mostcommon_t: `max(set(c), key=c.count)`; only tuples have .count.
-Value prim_mostcommon(Args a, EvalCtx& ctx) noexcept {
-  static const PrimFn f = arc_body("mostcommon");
-  return f(a, ctx);
-}
-Value prim_leastcommon(Args a, EvalCtx& ctx) noexcept {
-  static const PrimFn f = arc_body("leastcommon");
-  return f(a, ctx);
-}
+// mostcommon_f, leastcommon_f: over `list(container)`, any iterable (mostcommon, leastcommon
+// and their _t variants are Hodel's `max(set(c), key=c.count)`: tok_core.cpp's table).
 Value prim_mostcommon_f(Args a, EvalCtx& ctx) noexcept {
   return common_of_any(a[0], true, ctx);
 }
@@ -161,36 +164,21 @@ Value prim_remove_t(Args a, EvalCtx& ctx) noexcept {
   return without(a[1], a[0], false, 2, ctx);
 }
 
-// `first(remove(value, container))` through the wrappers: a container remove() cannot read
-// gives its default (), and first(()) is None, so other never fails.
+// other: `first(remove(value, container))` through the wrappers: a container remove() cannot
+// read gives its default (), and first(()) is None, so other never fails.
 Value prim_other(Args a, EvalCtx& ctx) noexcept {
-  const Value rest = guarded(without(a[0], a[1], a[0].is_set(), 1, ctx), SafeDefault::EmptyTuple);
-  if (rest.is_error()) return rest;  // a budget error
-  return guarded(prim_first(Args(&rest, 1), ctx), SafeDefault::EmptyTuple);
+  return first_other(a[0], a[1], Value::none(), Value::none(), ctx);
 }
 
 // `filtered = tuple(e for e in container if e != value); filtered[0] if filtered else ()`.
 Value prim_other_t(Args a, EvalCtx& ctx) noexcept {
-  std::span<const Value> items;
-  if (Value e = items_of(a[0], ctx, items, 1); e.is_error()) return e;
-  for (const Value& x : items) {
-    if (!py_eq(x, a[1])) return x;
-  }
-  return empty_tuple();
+  return first_other(a[0], a[1], type_error(1), empty_tuple(), ctx);
 }
 
 // `filtered = remove_f(value, container)` (its default frozenset() when it fails), then
 // `next(iter(filtered)) if filtered else frozenset()`.
 Value prim_other_f(Args a, EvalCtx& ctx) noexcept {
-  const Value rest = guarded(without(a[0], a[1], a[0].is_set(), 1, ctx), SafeDefault::EmptySet);
-  if (rest.is_error()) return rest;  // a budget error
-  return len_of(rest) > 0 ? item_at(rest, 0, ctx) : empty_set();
-}
-
-// merge, merge_t, merge_f: `type(containers)(e for c in containers for e in c)`.
-Value prim_merge(Args a, EvalCtx& ctx) noexcept {
-  static const PrimFn f = arc_body("merge");
-  return f(a, ctx);
+  return first_other(a[0], a[1], empty_set(), empty_set(), ctx);
 }
 
 // `tuple((a, b) for a, b in S if a != b)`: the sample pairs whose input is not their output.

@@ -1,6 +1,7 @@
 // Tokpidjin higher-order primitives that differ from Hodel's: order, argmax/argmin (and _t,
-// _f), valmax/valmin variants, sfilter_t/_f, mfilter (and _t, _f), extract, apply_t/_f,
-// rapply_t/_f, mapply (and _t, _f), mpapply.
+// _f), sfilter_t/_f, mfilter (and _t, _f), extract, apply_t, rapply_t, mapply (and _t, _f),
+// mpapply. The valmax/valmin variants, apply_f and rapply_f are Hodel's bodies (tok_core.cpp's
+// table names them).
 //
 // Function arguments are called through apply() (prims_higher.cpp does it), so a primitive
 // that fails on an item gives its own default and the loop goes on (mfilter_t(((1, 2),), even)
@@ -49,7 +50,8 @@ Value as_set(const Value& v, EvalCtx& ctx) noexcept {
 // merge_f / merge_t / merge of what an inner wrapped call returned; their default is ().
 Value merged(const Value& parts, EvalCtx& ctx) noexcept {
   if (is_budget_error(parts)) return parts;
-  return guarded(prim_merge(Args(&parts, 1), ctx), SafeDefault::EmptyTuple);
+  static const PrimFn merge = arc_body("merge");  // merge, merge_t, merge_f share it
+  return guarded(merge(Args(&parts, 1), ctx), SafeDefault::EmptyTuple);
 }
 
 }  // namespace
@@ -65,15 +67,6 @@ Value prim_argmax(Args a, EvalCtx& ctx) noexcept {
 }
 Value prim_argmin(Args a, EvalCtx& ctx) noexcept {
   return with_key(detail::prim_argmin, a, ctx);
-}
-
-// `compfunc(max(container, key=compfunc, default=0))`: compfunc(0) when empty. A None
-// compfunc fails at the outer call, as in Python.
-Value prim_valmax(Args a, EvalCtx& ctx) noexcept {
-  return detail::prim_valmax(a, ctx);
-}
-Value prim_valmin(Args a, EvalCtx& ctx) noexcept {
-  return detail::prim_valmin(a, ctx);
 }
 
 // `tuple(e for e in container if condition(e))`.
@@ -106,18 +99,12 @@ Value prim_extract(Args a, EvalCtx& ctx) noexcept {
   return empty_set();
 }
 
-// apply, apply_f: `type(container)(function(e) for e in container)`.
-Value prim_apply(Args a, EvalCtx& ctx) noexcept {
-  return detail::prim_apply(a, ctx);
-}
+// `tuple(function(e) for e in container)`; apply and apply_f take Hodel's body.
 Value prim_apply_t(Args a, EvalCtx& ctx) noexcept {
   return map_to_tuple(a[0], a[1], 2, ctx);
 }
 
-// rapply, rapply_f: `type(functions)(function(value) for function in functions)`.
-Value prim_rapply(Args a, EvalCtx& ctx) noexcept {
-  return detail::prim_rapply(a, ctx);
-}
+// `tuple(function(value) for function in functions)`; rapply and rapply_f take Hodel's body.
 Value prim_rapply_t(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> fns;
   if (Value e = items_of(a[0], ctx, fns, 1); e.is_error()) return e;

@@ -1,5 +1,6 @@
 // Tokpidjin numbers and logic: add, subtract, multiply, divide, invert, even, double, halve,
-// increment, decrement, crement, sign, positive, equality, c_branch, combine_t.
+// increment, decrement, crement, sign, positive, equality, combine_t (c_branch is Hodel's
+// branch: tok_core.cpp).
 //
 // The bodies are Hodel's (prims_math.cpp) with two dialect changes: operands may be the float
 // sentinels nan/inf/-inf, combined with Python's float rules (tok_numbers.hpp), and
@@ -112,11 +113,6 @@ Value prim_positive(Args a, EvalCtx&) noexcept {
 // Python's `a == b`: unlike container membership, nan == nan is False here.
 Value prim_equality(Args a, EvalCtx&) noexcept {
   return Value::boolean(py_eq(a[0], a[1]));
-}
-
-// branch for colours: `a if condition else b`.
-Value prim_c_branch(Args a, EvalCtx&) noexcept {
-  return truthy(a[0]) ? a[1] : a[2];
 }
 
 // `a + b` whatever a and b are: tuples concatenate, and numbers add (combine_t(1, 2) is 3).

@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "dsl/closure.hpp"
+#include "dsl/prims_higher.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tok_core.hpp"
 #include "dsl/tok_numbers.hpp"
@@ -27,14 +28,6 @@
 namespace batt::dsl::detail::tokcore {
 
 namespace {
-
-// `sorted(container, key=key, reverse=reverse)`: Type error (arg 1) when not iterable.
-Value sorted_items(const Value& c, const Value& key, bool reverse, EvalCtx& ctx,
-                   std::span<const Value>& out) noexcept {
-  std::span<const Value> items;
-  if (Value e = items_of(c, ctx, items, 1); e.is_error()) return e;
-  return sorted_by_key(items, key, reverse, ctx, out);
-}
 
 // `ranked[rank] if -len(ranked) <= rank < len(ranked) else missing`; the rank is argument `arg`.
 Value pick(std::span<const Value> ranked, const Value& rank, int arg,
@@ -50,7 +43,7 @@ Value pick(std::span<const Value> ranked, const Value& rank, int arg,
 // get_arg_rank*: `sorted(container, key=compfunc, reverse=True)` picked at rank.
 Value arg_rank(Args a, const Value& missing, EvalCtx& ctx) noexcept {
   std::span<const Value> ranked;
-  if (Value e = sorted_items(a[0], a[1], true, ctx, ranked); e.is_error()) return e;
+  if (Value e = sorted_by_key(a[0], a[1], true, ctx, ranked); e.is_error()) return e;
   return pick(ranked, a[2], 3, missing);
 }
 
@@ -58,17 +51,15 @@ Value arg_rank(Args a, const Value& missing, EvalCtx& ctx) noexcept {
 // a Python set keeps it) in ascending canonical order, then stably by ascending count.
 Value by_count(std::span<const Value> items, EvalCtx& ctx, std::span<const Value>& out) noexcept {
   const std::size_t n = items.size();
+  out = {};
   if (!ctx.charge(n)) return timeout_error();
-  auto* idx = static_cast<std::uint32_t*>(ctx.alloc(n * sizeof(std::uint32_t)));
+  if (n == 0) return Value::none();
+  // Equal items sort by position, so each run starts with its first occurrence.
+  std::uint32_t* idx = nullptr;
+  if (Value e = detail::sorted_index(items, ctx, idx); e.is_error()) return e;
   auto* count = static_cast<std::uint32_t*>(ctx.alloc(n * sizeof(std::uint32_t)));
   auto* distinct = static_cast<Value*>(ctx.alloc(n * sizeof(Value)));
-  if (n > 0 && (!idx || !count || !distinct)) return resource_error();
-  for (std::uint32_t k = 0; k < n; ++k) idx[k] = k;
-  // Equal items sort by position, so each run starts with its first occurrence.
-  std::sort(idx, idx + n, [&](std::uint32_t x, std::uint32_t y) {
-    const int c = compare(items[x], items[y]);
-    return c != 0 ? c < 0 : x < y;
-  });
+  if (!count || !distinct) return resource_error();
   std::size_t m = 0;
   for (std::size_t s = 0; s < n;) {
     std::size_t e = s + 1;
@@ -83,7 +74,7 @@ Value by_count(std::span<const Value> items, EvalCtx& ctx, std::span<const Value
     return count[x] != count[y] ? count[x] < count[y] : x < y;
   });
   auto* ranked = static_cast<Value*>(ctx.alloc(m * sizeof(Value)));
-  if (m > 0 && !ranked) return resource_error();
+  if (!ranked) return resource_error();
   for (std::size_t k = 0; k < m; ++k) ranked[k] = distinct[idx[k]];
   out = {ranked, m};
   return Value::none();
@@ -125,7 +116,7 @@ Value prim_get_nth_f(Args a, EvalCtx& ctx) noexcept {
 Value prim_get_nth_by_key_t(Args a, EvalCtx& ctx) noexcept {
   const Value key = a.size() > 2 ? a[2] : Value::none();  // None: the default key identity
   std::span<const Value> ranked;
-  if (Value e = sorted_items(a[0], key, false, ctx, ranked); e.is_error()) return e;
+  if (Value e = sorted_by_key(a[0], key, false, ctx, ranked); e.is_error()) return e;
   if (ranked.empty()) return Value::none();
   if (!a[1].is_intlike()) return type_error(2);  // list indices must be integers
   bool in = false;
@@ -142,7 +133,7 @@ Value prim_get_nth_by_key_t(Args a, EvalCtx& ctx) noexcept {
 Value prim_get_nth_by_key_f(Args a, EvalCtx& ctx) noexcept {
   const Value key = a.size() > 2 ? a[2] : Value::none();
   std::span<const Value> ranked;
-  if (Value e = sorted_items(a[0], key, false, ctx, ranked); e.is_error()) return e;
+  if (Value e = sorted_by_key(a[0], key, false, ctx, ranked); e.is_error()) return e;
   if (!a[1].is_intlike()) return type_error(2);  // range() needs an int
   const std::int64_t r = std::max<std::int64_t>(a[1].as_int(), 0);
   if (r >= static_cast<std::int64_t>(ranked.size())) return Value::none();
@@ -152,15 +143,13 @@ Value prim_get_nth_by_key_f(Args a, EvalCtx& ctx) noexcept {
 // `sorted(container, reverse=True)[rank]`, 0 out of range.
 Value prim_get_rank(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> ranked;
-  if (Value e = sorted_items(a[0], Value::none(), true, ctx, ranked); e.is_error()) return e;
+  if (Value e = sorted_by_key(a[0], Value::none(), true, ctx, ranked); e.is_error()) return e;
   return pick(ranked, a[1], 2, Value::integer(0));
 }
 
-// Out of range: an empty container of the input's type.
+// get_arg_rank, get_arg_rank_t (the same body): out of range, an empty container of the
+// input's type.
 Value prim_get_arg_rank(Args a, EvalCtx& ctx) noexcept {
-  return arg_rank(a, a[0].is_set() ? empty_set() : empty_tuple(), ctx);
-}
-Value prim_get_arg_rank_t(Args a, EvalCtx& ctx) noexcept {
   return arg_rank(a, a[0].is_set() ? empty_set() : empty_tuple(), ctx);
 }
 Value prim_get_arg_rank_f(Args a, EvalCtx& ctx) noexcept {
@@ -170,7 +159,7 @@ Value prim_get_arg_rank_f(Args a, EvalCtx& ctx) noexcept {
 // `compfunc(sorted(container, key=compfunc)[rank])`, compfunc(0) out of range.
 Value prim_get_val_rank(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> ranked;
-  if (Value e = sorted_items(a[0], a[1], false, ctx, ranked); e.is_error()) return e;
+  if (Value e = sorted_by_key(a[0], a[1], false, ctx, ranked); e.is_error()) return e;
   bool in = false;
   if (Value e = rank_in_range(a[2], static_cast<std::int64_t>(ranked.size()), 3, in);
       e.is_error()) {

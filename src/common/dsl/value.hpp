@@ -310,6 +310,12 @@ int py_less(const Value& a, const Value& b) noexcept;
 // Python truthiness: 0, False, None, empty containers are false.
 bool truthy(const Value& v) noexcept;
 
+// Whether v is a budget error (Timeout, Resource): it ends the evaluation, and no safe default
+// (a primitive's, a batt line's) ever hides it.
+constexpr bool is_budget_error(const Value& v) noexcept {
+  return v.is_error() && (v.err_code() == ErrCode::Timeout || v.err_code() == ErrCode::Resource);
+}
+
 // Python-like repr for diagnostics: `(1, 2)`, `frozenset({(0, 0)})`, `<fn rot90>`, `<error ...>`.
 std::string repr(const Value& v);
 

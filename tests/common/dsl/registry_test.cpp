@@ -1,13 +1,15 @@
 // The registry against the reference's own list (shared/reference/arc-dsl.md): every one of
 // the 160 primitives of §3 is registered once, with the arity of its signature and the
-// result kind of its annotation; every constant of §2 exists with its value; and the safe
-// defaults follow the rule of tokpidjin-pipeline.md §2.5.
+// result kind of its annotation; every constant of §2 exists with its value, and so does every
+// constant of the tokpidjin dialect (tokpidjin-dsl.md §5); and the safe defaults follow the
+// rule of tokpidjin-pipeline.md §2.5.
 #include "dsl/registry.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <set>
@@ -139,6 +141,77 @@ TEST_F(Constants, EveryReferenceConstantWithItsValue) {
     EXPECT_EQ(repr(*v), text) << name;
   }
   EXPECT_EQ(all_constants().size(), ref.size());
+}
+
+// The tokpidjin-only constants of the table in tokpidjin-dsl.md §5, by name: rows that give a
+// numbered range ("`F0`…`F9` = 0…9") or name-value pairs ("`BLACK` 0, `BLUE` 1, ...");
+// U+2212 is the minus sign.
+std::map<std::string, std::int64_t> tokpidjin_only_constants() {
+  std::ifstream in(testing::shared_dir() + "/reference/tokpidjin-dsl.md");
+  std::map<std::string, std::int64_t> out;
+  auto replace_all = [](std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) {
+      s.replace(p, from.size(), to);
+    }
+    return s;
+  };
+  std::string line;
+  bool in_section = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("## ", 0) == 0) in_section = line.rfind("## 5.", 0) == 0;
+    if (!in_section || line.rfind("| ", 0) != 0 || line.find('`') == std::string::npos) continue;
+    // The second column: "| family | names and values | purpose |".
+    const std::size_t c1 = line.find(" | ") + 3;
+    std::string col = line.substr(c1, line.find(" |", c1) - c1);
+    col = replace_all(replace_all(col, "\u2212", "-"), "\u2026", "~");
+    if (const std::size_t eq = col.find(" = "); eq != std::string::npos) {
+      // `P<a>`~`P<b>` = x~y: P<i> is x + (i - a) * step, step = ±1.
+      const std::size_t q0 = col.find('`'), q1 = col.find('`', q0 + 1);
+      const std::size_t q2 = col.find('`', q1 + 1), q3 = col.find('`', q2 + 1);
+      const std::string first = col.substr(q0 + 1, q1 - q0 - 1);
+      const std::string last = col.substr(q2 + 1, q3 - q2 - 1);
+      std::size_t digits = 0;
+      while (digits < first.size() && !std::isdigit(static_cast<unsigned char>(first[digits]))) {
+        ++digits;
+      }
+      const std::string prefix = first.substr(0, digits);
+      const int a = std::stoi(first.substr(digits)), b = std::stoi(last.substr(digits));
+      const std::string values = col.substr(eq + 3);
+      const std::int64_t x = std::stoll(values),
+                         y = std::stoll(values.substr(values.find('~') + 1));
+      const std::int64_t step = y >= x ? 1 : -1;
+      EXPECT_EQ(x + (b - a) * step, y) << line;
+      for (int i = a; i <= b; ++i) out[prefix + std::to_string(i)] = x + (i - a) * step;
+    } else {
+      std::size_t p = 0;
+      while ((p = col.find('`', p)) != std::string::npos) {
+        const std::size_t end = col.find('`', p + 1);
+        out[col.substr(p + 1, end - p - 1)] = std::stoll(col.substr(end + 1));
+        p = end + 1;
+      }
+    }
+  }
+  return out;
+}
+
+TEST_F(Constants, EveryTokpidjinConstantWithItsValue) {
+  const auto ref = tokpidjin_only_constants();
+  // F0-F9, L1-L10, R0-R9, A0-A9, ten colour names, SM2/SM3/SD2/SD3.
+  ASSERT_EQ(ref.size(), 54u) << "could not read tokpidjin-dsl.md §5";
+  for (const auto& [name, value] : ref) {
+    const auto v = find_constant(name, Dialect::Tokpidjin);
+    ASSERT_TRUE(v.has_value()) << "missing constant " << name;
+    EXPECT_TRUE(identical(*v, Value::integer(value))) << name << " is " << repr(*v);
+    EXPECT_FALSE(find_constant(name).has_value()) << name << " is not an arc-dsl constant";
+  }
+  // The dialect keeps every arc-dsl constant with its value.
+  const auto arc = reference_constants();
+  for (const auto& [name, text] : arc) {
+    const auto v = find_constant(name, Dialect::Tokpidjin);
+    ASSERT_TRUE(v.has_value()) << "missing constant " << name;
+    EXPECT_EQ(repr(*v), text) << name;
+  }
+  EXPECT_EQ(all_constants(Dialect::Tokpidjin).size(), arc.size() + ref.size());
 }
 
 TEST(Registry, SafeDefaultsFollowTheAnnotationRule) {
