@@ -3,6 +3,7 @@
 // h >= 1 and w >= 1; an empty result (h == 0 or w == 0) is not a Grid but the tuple it stands
 // for: `()` when h == 0, a tuple of h empty tuples when w == 0 (see make_grid_result).
 #include <cstdint>
+#include <cstring>
 
 #include "dsl/ctx.hpp"
 #include "dsl/value.hpp"
@@ -12,6 +13,39 @@ namespace batt::dsl {
 // Allocates an h x w grid with uninitialised cells. nullptr when h or w < 1, when h * w is
 // over the item cap, or when the arena is exhausted.
 GridObj* new_grid(EvalCtx& ctx, std::int64_t h, std::int64_t w) noexcept;
+
+// Copy-on-write output over a Grid value: the first put() that changes a cell copies the grid
+// (values are immutable, so an unchanged result is the source itself, shared). src must be a
+// Grid and outlive the GridOut.
+class GridOut {
+ public:
+  GridOut(const Value& src, EvalCtx& ctx) noexcept : src_(src), g_(src.as_grid()), ctx_(ctx) {}
+  std::int32_t h() const noexcept { return g_.h; }
+  std::int32_t w() const noexcept { return g_.w; }
+  bool inside(std::int64_t i, std::int64_t j) const noexcept {
+    return i >= 0 && i < g_.h && j >= 0 && j < g_.w;
+  }
+  // Cell k (row-major) as written so far.
+  std::int8_t at(std::size_t k) const noexcept { return (out_ ? out_->cells() : g_.cells())[k]; }
+  // False when the copy could not be allocated.
+  bool put(std::size_t k, std::int8_t c) noexcept {
+    if (at(k) == c) return true;
+    if (!out_) {
+      out_ = new_grid(ctx_, g_.h, g_.w);
+      if (!out_) return false;
+      std::memcpy(out_->cells(), g_.cells(), g_.area());
+    }
+    out_->cells()[k] = c;
+    return true;
+  }
+  Value result() const noexcept { return out_ ? Value::grid(out_) : src_; }
+
+ private:
+  Value src_;
+  const GridObj& g_;
+  EvalCtx& ctx_;
+  GridObj* out_ = nullptr;
+};
 
 // The value for an h x w grid result whose cells `fill(cells)` writes (row-major): a Grid when
 // h, w >= 1; `()` when h <= 0; a tuple of h `()` rows when w <= 0 (Python slicing results).

@@ -6,7 +6,6 @@
 // an int/bool in int8 range; where the reference would store anything else (it never checks),
 // these primitives return a Type error, and only when such a write actually happens.
 #include <algorithm>
-#include <cstring>
 
 #include "dsl/color.hpp"
 #include "dsl/grid.hpp"
@@ -19,36 +18,6 @@
 namespace batt::dsl {
 
 namespace {
-
-// Copy-on-write output over a Grid value.
-class GridOut {
- public:
-  GridOut(const Value& src, EvalCtx& ctx) noexcept : src_(src), g_(src.as_grid()), ctx_(ctx) {}
-  std::int32_t h() const noexcept { return g_.h; }
-  std::int32_t w() const noexcept { return g_.w; }
-  bool inside(std::int64_t i, std::int64_t j) const noexcept {
-    return i >= 0 && i < g_.h && j >= 0 && j < g_.w;
-  }
-  std::int8_t at(std::size_t k) const noexcept { return (out_ ? out_->cells() : g_.cells())[k]; }
-  // False when the copy could not be allocated.
-  bool put(std::size_t k, std::int8_t c) noexcept {
-    if (at(k) == c) return true;
-    if (!out_) {
-      out_ = new_grid(ctx_, g_.h, g_.w);
-      if (!out_) return false;
-      std::memcpy(out_->cells(), g_.cells(), g_.area());
-    }
-    out_->cells()[k] = c;
-    return true;
-  }
-  Value result() const noexcept { return out_ ? Value::grid(out_) : src_; }
-
- private:
-  Value src_;
-  const GridObj& g_;
-  EvalCtx& ctx_;
-  GridObj* out_ = nullptr;
-};
 
 std::size_t offset(const GridOut& g, std::int64_t i, std::int64_t j) noexcept {
   return static_cast<std::size_t>(i) * static_cast<std::size_t>(g.w()) +

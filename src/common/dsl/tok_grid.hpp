@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the tokpidjin grid family (tok_grid*.cpp; table in tok_grid.cpp): the shared
-// helpers of its files and the primitives each file implements. Nothing else includes it.
+// helpers of its files and the primitives each file implements. Besides the family only
+// tok_later.cpp includes it (o_g_t and colorfilter_t build on o_g and colorfilter).
 // Shared with the other families: tok_common.hpp (guarded inner calls, arc_body, item_at),
 // tok_numbers.hpp (numbers with floats: tok_binop, tok_lt, the nan/inf sentinels) and
 // tok_patch.hpp (patches read as the reference does: tok::locations, tok::shift_of, ...).
@@ -57,8 +58,9 @@ Value read_rows(const Value& v, EvalCtx& ctx, Rows& out) noexcept;
 // `[v for r in grid for v in r]` as one flat span (grid any container of containers).
 Value flat_values(const Value& grid, EvalCtx& ctx, std::span<const Value>& out) noexcept;
 
-// `len(set(items))`: the number of distinct items (1 == True, nan is nan).
-std::size_t distinct_count(std::span<const Value> items, EvalCtx& ctx) noexcept;
+// `len(set(items)) == 1`: items is not empty and all its items are equal under the set's
+// equality (compare() == 0: 1 == True == 1.0, nan is nan). No allocation.
+bool all_same(std::span<const Value> items) noexcept;
 
 // A tuple of h rows from row-major `cells` with the given row lengths (TupleBuilder normalises:
 // a rectangle of colours becomes a Grid).
@@ -87,6 +89,12 @@ Value tok_crop(const Value& grid, const Value& start, const Value& dims, EvalCtx
 
 // mir_rot_t(grid, t) with each mirror/rotation wrapped (a failing one gives ()).
 Value mir_rot_of(const Value& grid, const Value& t, EvalCtx& ctx) noexcept;
+
+// `next(iter(obj))[2]`, an object's colour as colorfilter reads it (a set's first cell in
+// iteration order, a tuple's obj[0]): Type error (arg 1) when obj is no container, Value error
+// (arg 1) when it is empty (StopIteration), else what the subscript raises. Allocates only to
+// read a grid row.
+Value first_color(const Value& obj, EvalCtx& ctx, Value& out) noexcept;
 
 // ---- the primitives, by file --------------------------------------------------------------------
 // tok_grid_color.cpp

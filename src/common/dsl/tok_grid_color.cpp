@@ -2,11 +2,13 @@
 // numcolors_t/_f, colorcount_t/_f, get_color_rank_t/_f, p_g, p_o, p_f, color, colorfilter.
 //
 // `_t` variants read a grid as `[v for r in grid for v in r]`, `_f` variants an object as
-// `[c for _, _, c in obj]` (cells are (i, j, c), tokpidjin-dsl.md §2.1). Grids (int8 cells) and
-// sets of Triples with small colours count into 256 buckets; anything else follows the Python
-// expression over arbitrary values.
+// `[c for _, _, c in obj]` (cells are (i, j, c), tokpidjin-dsl.md §2.1). mostcolor/leastcolor of
+// a Grid count as arc-dsl's do (color.hpp); other Grid reads and sets of Triples with small
+// colours count into 256 buckets; anything else follows the Python expression over arbitrary
+// values.
 #include <algorithm>
 
+#include "dsl/color.hpp"
 #include "dsl/pyops.hpp"
 #include "dsl/set.hpp"
 #include "dsl/tok_grid.hpp"
@@ -72,6 +74,16 @@ Value colors_of(const Value& v, bool object, EvalCtx& ctx, std::span<const Value
 
 // mostcolor / leastcolor: nan when there is nothing to count; ties to the smallest colour.
 Value pick(const Value& v, bool object, bool most, EvalCtx& ctx) noexcept {
+  if (!object && get_grid(v)) {
+    // A Grid (never empty) counts as arc-dsl's mostcolor does, with the same tie rule.
+    std::int64_t c = 0;
+    if (most) {
+      most_color(v, c);
+    } else {
+      least_color(v, c);
+    }
+    return Value::integer(c);
+  }
   Buckets b;
   if (small_buckets(v, object, b)) {
     if (!b.any) return tok_nan();
@@ -128,14 +140,16 @@ Value ranked_values(const Value& v, bool object, EvalCtx& ctx,
   if (Value e = colors_of(v, object, ctx, vals); e.is_error()) return e;
   const std::size_t n = vals.size();
   if (!ctx.charge(n)) return timeout_error();
-  // Group equal values (stable: each group starts with its first appearance).
+  // Group equal values, each group starting with its first appearance (position breaks ties;
+  // std::stable_sort would take a heap buffer).
   auto* idx = static_cast<std::uint32_t*>(
       ctx.alloc(std::max<std::size_t>(n, 1) * 3 * sizeof(std::uint32_t)));
   auto* reps = static_cast<Value*>(ctx.alloc(std::max<std::size_t>(n, 1) * sizeof(Value)));
   if (!idx || !reps) return resource_error();
   for (std::size_t k = 0; k < n; ++k) idx[k] = static_cast<std::uint32_t>(k);
-  std::stable_sort(idx, idx + n, [&vals](std::uint32_t x, std::uint32_t y) {
-    return compare(vals[x], vals[y]) < 0;
+  std::sort(idx, idx + n, [&vals](std::uint32_t x, std::uint32_t y) {
+    const int c = compare(vals[x], vals[y]);
+    return c != 0 ? c < 0 : x < y;
   });
   std::uint32_t* first = idx + n;  // per group: first appearance, then count
   std::uint32_t* count = idx + 2 * n;
@@ -273,22 +287,26 @@ Value prim_color(Args a, EvalCtx& ctx) noexcept {
   return c;
 }
 
+Value first_color(const Value& obj, EvalCtx& ctx, Value& out) noexcept {
+  if (!is_container(obj)) return type_error(1);
+  if (len_of(obj) == 0) return value_error(1);  // StopIteration in a generator
+  const Value first = item_at(obj, 0, ctx);
+  if (first.is_error()) return first;
+  if (first.is_triple()) {
+    out = Value::integer(first.c());
+    return Value::none();
+  }
+  return subscript(first, 2, 1, ctx, out);
+}
+
 // frozenset(obj for obj in objs if next(iter(obj))[2] == color).
 Value prim_colorfilter(Args a, EvalCtx& ctx) noexcept {
   std::span<const Value> objs;
   if (Value e = items_of(a[0], ctx, objs, 1); e.is_error()) return e;
   SetBuilder out(ctx, objs.size());
   for (const Value& obj : objs) {
-    if (!is_container(obj)) return type_error(1);
-    if (len_of(obj) == 0) return value_error(1);  // StopIteration in a generator
     Value c;
-    const Value first = item_at(obj, 0, ctx);
-    if (first.is_error()) return first;
-    if (first.is_triple()) {
-      c = Value::integer(first.c());
-    } else if (Value e = subscript(first, 2, 1, ctx, c); e.is_error()) {
-      return e;
-    }
+    if (Value e = first_color(obj, ctx, c); e.is_error()) return e;
     if (py_eq(c, a[1])) out.push(obj);
   }
   return out.finish();

@@ -372,7 +372,7 @@ Value prim_frontiers(Args a, EvalCtx& ctx) noexcept {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::span<const Value> r;
     if (Value e = items_of(rows[i], ctx, r, 1); e.is_error()) return e;
-    if (distinct_count(r, ctx) != 1) continue;
+    if (!all_same(r)) continue;
     const Value f = frontier(grid, static_cast<std::int64_t>(i), true, w, ctx);
     if (f.is_error()) return f;
     out.push(f);
@@ -384,7 +384,7 @@ Value prim_frontiers(Args a, EvalCtx& ctx) noexcept {
   for (std::size_t j = 0; j < cs.size(); ++j) {
     std::span<const Value> c;
     if (Value e = items_of(cs[j], ctx, c); e.is_error()) return e;
-    if (distinct_count(c, ctx) != 1) continue;
+    if (!all_same(c)) continue;
     const Value f = frontier(grid, static_cast<std::int64_t>(j), false, h, ctx);
     if (f.is_error()) return f;
     out.push(f);

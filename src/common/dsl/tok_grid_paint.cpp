@@ -6,7 +6,7 @@
 // the int8 copy-on-write fast path and falls back to rows of Values on the first other write.
 // Objects are read as (i, j, c) cells and patches through toindices (tok_patch.hpp).
 #include <algorithm>
-#include <cstring>
+#include <optional>
 
 #include "dsl/grid.hpp"
 #include "dsl/pyops.hpp"
@@ -38,8 +38,8 @@ class Canvas {
   Value init(const Value& grid, bool indexed = false) noexcept {
     src_ = grid;
     if (Value e = grid_size(grid, ctx_, h, w); e.is_error()) return e;
-    if (const GridObj* g = get_grid(grid)) {
-      g_ = g;
+    if (grid.is_grid()) {
+      grid_.emplace(src_, ctx_);
       return Value::none();
     }
     if (indexed) {
@@ -56,29 +56,17 @@ class Canvas {
 
   // g[i][j] (0 <= i < h, 0 <= j < w): Index error when row i is shorter.
   Value get(std::int64_t i, std::int64_t j) const noexcept {
-    if (g_) {
-      const GridObj* g = out_ ? out_ : g_;
-      return Value::integer(g->at(static_cast<std::int32_t>(i), static_cast<std::int32_t>(j)));
-    }
+    if (grid_) return Value::integer(grid_->at(offset(i, j)));
     if (static_cast<std::size_t>(j) >= lens_[i]) return index_error(1);
     return rows_[i][j];
   }
 
   Value set(std::int64_t i, std::int64_t j, const Value& v) noexcept {
     std::int8_t c = 0;
-    if (g_ && small_int(v, c)) {
-      const std::size_t k =
-          static_cast<std::size_t>(i) * static_cast<std::size_t>(w) + static_cast<std::size_t>(j);
-      if ((out_ ? out_ : g_)->cells()[k] == c) return Value::none();
-      if (!out_) {
-        out_ = new_grid(ctx_, h, w);
-        if (!out_) return resource_error();
-        std::memcpy(out_->cells(), g_->cells(), g_->area());
-      }
-      out_->cells()[k] = c;
-      return Value::none();
+    if (grid_ && small_int(v, c)) {
+      return grid_->put(offset(i, j), c) ? Value::none() : resource_error();
     }
-    if (g_) {
+    if (grid_) {
       if (Value e = to_values(); e.is_error()) return e;
     }
     if (static_cast<std::size_t>(j) >= lens_[i]) return index_error(1);
@@ -87,7 +75,7 @@ class Canvas {
   }
 
   Value result() noexcept {
-    if (g_) return out_ ? Value::grid(out_) : src_;
+    if (grid_) return grid_->result();
     TupleBuilder b(ctx_, static_cast<std::size_t>(h));
     for (std::int64_t i = 0; i < h; ++i) {
       const Value r = tuple_of({rows_[i], lens_[i]}, ctx_);
@@ -117,18 +105,19 @@ class Canvas {
 
   // Leaves the int8 fast path: the rows as Values.
   Value to_values() noexcept {
-    const GridObj* g = out_ ? out_ : g_;
     Rows rows;
-    if (Value e = read_rows(Value::grid(g), ctx_, rows); e.is_error()) return e;
-    g_ = nullptr;
-    out_ = nullptr;
+    if (Value e = read_rows(grid_->result(), ctx_, rows); e.is_error()) return e;
+    grid_.reset();
     return take_rows(rows);
+  }
+
+  std::size_t offset(std::int64_t i, std::int64_t j) const noexcept {
+    return static_cast<std::size_t>(i) * static_cast<std::size_t>(w) + static_cast<std::size_t>(j);
   }
 
   EvalCtx& ctx_;
   Value src_;
-  const GridObj* g_ = nullptr;
-  GridObj* out_ = nullptr;
+  std::optional<GridOut> grid_;  // the int8 fast path (a Grid source), until a non-int write
   Value** rows_ = nullptr;
   std::size_t* lens_ = nullptr;
 };
@@ -354,12 +343,12 @@ Value prim_compress(Args a, EvalCtx& ctx) noexcept {
   for (std::size_t j = 0; j < cs.size(); ++j) {
     std::span<const Value> c;
     if (Value e = items_of(cs[j], ctx, c); e.is_error()) return e;
-    drop_col[j] = distinct_count(c, ctx) == 1;
+    drop_col[j] = all_same(c);
   }
   TupleBuilder out(ctx, rows.n);
   for (std::size_t i = 0; i < rows.n; ++i) {
     const std::span<const Value> r = rows.rows[i];
-    if (distinct_count(r, ctx) == 1) continue;
+    if (all_same(r)) continue;
     TupleBuilder row(ctx, r.size());
     for (std::size_t j = 0; j < r.size(); ++j) {
       if (j >= cs.size() || !drop_col[j]) row.push(r[j]);

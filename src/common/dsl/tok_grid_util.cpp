@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "dsl/pyops.hpp"
-#include "dsl/set.hpp"
 #include "dsl/tok_grid.hpp"
 #include "dsl/tok_numbers.hpp"
 #include "dsl/tuple.hpp"
@@ -103,30 +102,34 @@ Value rows_to_tuple(std::span<const Value> cells, std::span<const std::size_t> l
   return out.finish();
 }
 
-std::size_t distinct_count(std::span<const Value> items, EvalCtx& ctx) noexcept {
-  if (items.size() < 2) return items.size();
-  auto* tmp = static_cast<Value*>(ctx.alloc(items.size() * sizeof(Value)));
-  if (!tmp) return items.size();  // the arena is full: the caller's next allocation reports it
-  std::copy(items.begin(), items.end(), tmp);
-  return sort_unique(tmp, items.size());
+bool all_same(std::span<const Value> items) noexcept {
+  if (items.empty()) return false;
+  for (const Value& x : items) {
+    if (compare(x, items[0]) != 0) return false;
+  }
+  return true;
 }
 
 // Of equal values (1 and True) the first one listed represents them, as set() keeps the first
-// inserted: a stable sort puts it first in its run.
+// inserted: indices sorted by value, then by position, put it first in its run (std::sort on
+// arena scratch: std::stable_sort would take a heap buffer).
 Value common_value(std::span<const Value> values, bool most, EvalCtx& ctx) noexcept {
-  auto* sorted = static_cast<Value*>(ctx.alloc(values.size() * sizeof(Value)));
-  if (!sorted) return resource_error();
-  std::copy(values.begin(), values.end(), sorted);
-  std::stable_sort(sorted, sorted + values.size(),
-                   [](const Value& x, const Value& y) { return compare(x, y) < 0; });
-  if (!ctx.charge(values.size())) return timeout_error();
-  Value best = sorted[0];
+  const std::size_t n = values.size();
+  auto* idx = static_cast<std::uint32_t*>(ctx.alloc(n * sizeof(std::uint32_t)));
+  if (!idx) return resource_error();
+  for (std::uint32_t k = 0; k < n; ++k) idx[k] = k;
+  std::sort(idx, idx + n, [&values](std::uint32_t x, std::uint32_t y) {
+    const int c = compare(values[x], values[y]);
+    return c != 0 ? c < 0 : x < y;
+  });
+  if (!ctx.charge(n)) return timeout_error();
+  Value best = values[idx[0]];
   std::size_t best_n = 0;
-  for (std::size_t k = 0; k < values.size();) {
+  for (std::size_t k = 0; k < n;) {
     std::size_t end = k + 1;
-    while (end < values.size() && compare(sorted[end], sorted[k]) == 0) ++end;
+    while (end < n && compare(values[idx[end]], values[idx[k]]) == 0) ++end;
     if (best_n == 0 || (most ? end - k > best_n : end - k < best_n)) {
-      best = sorted[k];
+      best = values[idx[k]];
       best_n = end - k;
     }
     k = end;

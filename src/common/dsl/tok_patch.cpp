@@ -243,6 +243,7 @@ Value prim_line(Args a, EvalCtx& ctx) noexcept {
 }
 
 // ---- the table --------------------------------------------------------------------------------
+// An entry whose fn is nullptr takes the arc-dsl body of the same name (registry.cpp).
 
 using K = Kind;
 constexpr Dialect kTok = Dialect::Tokpidjin;
@@ -456,7 +457,7 @@ constexpr PrimInfo kTable[] = {
     {"connect", prim_connect, 2, {K::IntegerTuple, K::IntegerTuple}, K::Indices, kNo, kTok, kSet},
     {"shoot", prim_shoot, 2, {K::IntegerTuple, K::IntegerTuple}, K::Indices, kNo, kTok, kSet},
     {"hfrontier", prim_hfrontier, 1, {K::IntegerTuple}, K::Indices, kNo, kTok, kSet},
-    {"vfrontier", prim_vfrontier, 1, {K::IntegerTuple}, K::Indices, kNo, kTok, kSet},
+    {"vfrontier", nullptr, 1, {K::IntegerTuple}, K::Indices, kNo, kTok, kSet},
     {"backdrop", prim_backdrop, 1, {K::Patch}, K::Indices, kNo, kTok, kSet},
     {"delta", prim_delta, 1, {K::Patch}, K::Indices, kNo, kTok, kSet},
     {"inbox", prim_inbox, 1, {K::Patch}, K::Indices, kNo, kTok, kSet},

@@ -1,5 +1,6 @@
 // The tokpidjin patch family: neighbourhoods, lines and boxes (dneighbors, ineighbors, neighbors,
-// connect, shoot, hfrontier, vfrontier, backdrop, delta, inbox, outbox, box, corners).
+// connect, shoot, hfrontier, backdrop, delta, inbox, outbox, box, corners; vfrontier is
+// Hodel's).
 // Conventions in tok_patch.hpp. `range()` bounds must be Python ints (bools included); a set
 // larger than the per-value item cap is a Resource error (Python would build it).
 #include <algorithm>
@@ -166,21 +167,6 @@ Value connect_of(const Value& a, const Value& b, EvalCtx& ctx) noexcept {
   return s.finish();
 }
 
-// (location[0], j) for j in 0..29 (hfrontier, vertical == false) or (i, location[1]).
-Value frontier_of(const Value& where, bool vertical, EvalCtx& ctx) noexcept {
-  Value fixed;
-  if (Value e = subscript(where, vertical ? 1 : 0, 1, ctx, fixed); e.is_error()) return e;
-  constexpr int kLength = 30;
-  SetBuilder b(ctx, kLength);
-  for (int k = 0; k < kLength; ++k) {
-    const Value t =
-        vertical ? tuple2(Value::integer(k), fixed, ctx) : tuple2(fixed, Value::integer(k), ctx);
-    if (t.is_error()) return t;
-    b.push(t);
-  }
-  return b.finish();
-}
-
 // The two corners a box is drawn between: ulcorner and lrcorner, each guarded and unpacked.
 Value box_corners(const Value& p, EvalCtx& ctx, Value* ul, Value* lr) noexcept {
   const Value u = guarded(corner_of(p, Corner::UL, Via::Patch, ctx), SafeDefault::EmptyTuple);
@@ -281,12 +267,12 @@ Value prim_shoot(Args a, EvalCtx& ctx) noexcept {
   return guarded(connect_of(start, target, ctx), SafeDefault::EmptySet);
 }
 
+// hfrontier: `frozenset()` for loc == (), Hodel's body otherwise (vfrontier has no such guard:
+// its table entry takes Hodel's body as it is).
 Value prim_hfrontier(Args a, EvalCtx& ctx) noexcept {
   if (py_eq(a[0], empty_tuple())) return empty_set();
-  return frontier_of(a[0], false, ctx);
-}
-Value prim_vfrontier(Args a, EvalCtx& ctx) noexcept {
-  return frontier_of(a[0], true, ctx);
+  static const PrimFn arc_hfrontier = arc_body("hfrontier");
+  return arc_hfrontier(a, ctx);
 }
 
 Value prim_backdrop(Args a, EvalCtx& ctx) noexcept {

@@ -26,7 +26,6 @@ Value prim_neighbors(Args a, EvalCtx& ctx) noexcept;
 Value prim_connect(Args a, EvalCtx& ctx) noexcept;
 Value prim_shoot(Args a, EvalCtx& ctx) noexcept;
 Value prim_hfrontier(Args a, EvalCtx& ctx) noexcept;
-Value prim_vfrontier(Args a, EvalCtx& ctx) noexcept;
 Value prim_backdrop(Args a, EvalCtx& ctx) noexcept;
 Value prim_delta(Args a, EvalCtx& ctx) noexcept;
 Value prim_inbox(Args a, EvalCtx& ctx) noexcept;
