@@ -102,8 +102,7 @@ bool launched_by_mpi() {
 
 int run_prims() {
   for (const auto& p : batt::dsl::all_prims()) {
-    std::printf("%-10s %-18s arity %u\n",
-                p.dialect == batt::dsl::Dialect::ArcDsl ? "arc-dsl" : "tokpidjin",
+    std::printf("%-10s %-18s arity %u\n", batt::program::dialect_name(p.dialect),
                 std::string(p.name).c_str(), p.arity);
   }
   return 0;

@@ -181,20 +181,15 @@ Value Evaluator::eval_node(const Block& b, const Block::Node& n, const std::vect
   return dsl::apply(args_[0], dsl::Args(args_.data() + 1, args_.size() - 1), ctx);
 }
 
-Value Evaluator::line_default(const Block& b, const Block::Node& n, const std::vector<Value>& memo,
-                              const Value& v) noexcept {
-  if (n.op != Block::Op::Call || !v.is_error() || v.err_code() == dsl::ErrCode::Timeout ||
-      v.err_code() == dsl::ErrCode::Resource) {
-    return v;
-  }
-  // `tN = _get_safe_default(CALLEE)` (tokpidjin-pipeline.md §2.5). An error operand other
-  // than a budget error cannot reach here: every call node of a batt slice is a protected
-  // line (F3/F4 helper lines call only total primitives), so its operands are never errors.
-  const Value& callee = memo[b.kids_[n.first]];
-  if (callee.is_prim()) {
-    return dsl::safe_default_value(dsl::prim_info(callee.prim_index()).safe_default());
-  }
-  return dsl::empty_tuple();  // a closure (no return annotation) or a non-function
+Value Evaluator::line_default(const Block::Node& n, const Value& v) noexcept {
+  // `tN = _get_safe_default(CALLEE)` (tokpidjin-pipeline.md §2.5). A primitive callee never
+  // fails here: batt mode is compat, so apply() already gave that primitive's own default,
+  // which is what the line's fallback would be. What still fails is a closure (no return
+  // annotation) or a non-function, whose line default is (). An error operand other than a
+  // budget error cannot reach here: every call node of a batt slice is a protected line (F3/F4
+  // helper lines call only total primitives), so its operands are never errors.
+  return n.op == Block::Op::Call && v.is_error() && !dsl::is_budget_error(v) ? dsl::empty_tuple()
+                                                                             : v;
 }
 
 void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out) {
@@ -237,7 +232,7 @@ void Evaluator::run(const Block& b, const Inputs& in, std::vector<Outcome>& out)
     ctx.restart_budget();
     const std::uint64_t before = ctx.steps();
     memo[i] = eval_node(b, node, memo, in, ctx);
-    if (mode == Mode::Batt) memo[i] = line_default(b, node, memo, memo[i]);
+    if (mode == Mode::Batt) memo[i] = line_default(node, memo[i]);
     own[i] = ctx.steps() - before;
     chain[i] = longest + own[i];
   };

@@ -61,8 +61,8 @@ struct BlockEntry {
 // shareable between threads. The DAG must outlive it only during construction.
 class Block {
  public:
-  Block(const program::Dag& dag, std::span<const BlockEntry> entries,
-        dsl::Dialect dialect = dsl::Dialect::ArcDsl);
+  // All entries are of `dialect` (a block never mixes dialects: the plan cuts blocks by it).
+  Block(const program::Dag& dag, std::span<const BlockEntry> entries, dsl::Dialect dialect);
 
   std::size_t size() const noexcept { return roots_.size(); }
   Mode mode(std::size_t k) const noexcept { return modes_[k]; }
@@ -140,8 +140,7 @@ class Evaluator {
   dsl::Value eval_node(const Block& b, const Block::Node& n, const std::vector<dsl::Value>& memo,
                        const Inputs& in, dsl::EvalCtx& ctx);
   // Batt mode: the value of a call node that failed, as its protected line gives it.
-  static dsl::Value line_default(const Block& b, const Block::Node& n,
-                                 const std::vector<dsl::Value>& memo, const dsl::Value& v) noexcept;
+  static dsl::Value line_default(const Block::Node& n, const dsl::Value& v) noexcept;
 
   dsl::Limits limits_;
   dsl::Arena arena_;              // per run(): values that depend on I or C

@@ -209,6 +209,29 @@ TEST(TokpidjinInspect, CandidatesCarryTheirDialect) {
   EXPECT_EQ(arc, 1u);   // differs_arc.py
 }
 
+TEST(TokpidjinInspect, AForcedDialectAppliesToEveryFile) {
+  std::string out;
+  run("inspect -q --dialect arc-dsl " + kCorpus + "/batches " + kCorpus + "/differs", &out);
+  std::size_t tok = 0, arc = 0;
+  for (std::size_t p = out.find("\"dialect\":\""); p != std::string::npos;
+       p = out.find("\"dialect\":\"", p + 1)) {
+    (out.compare(p + 11, 9, "tokpidjin") == 0 ? tok : arc) += 1;
+  }
+  EXPECT_EQ(tok, 0u);
+  EXPECT_EQ(arc, 16u) << out;  // every candidate, the batt file's included
+}
+
+// selfcheck replays a golden file in the dialect its name says (golden/README.md), or the one
+// --dialect forces: the tokpidjin vectors pass as tokpidjin and fail as arc-dsl (names arc-dsl
+// lacks, arc-dsl's strict errors where tokpidjin gives defaults).
+TEST(TokpidjinSelfcheck, TheFileNameChoosesTheDialect) {
+  const std::string golden = std::string(BATT_SHARED_DIR) + "/golden/tokpidjin_dsl_calls.jsonl";
+  std::string out;
+  EXPECT_EQ(run("selfcheck --golden " + golden, &out), 0) << out;
+  EXPECT_NE(out.find(" 0 primitives failing, 0 problems"), std::string::npos) << out;
+  EXPECT_EQ(run("selfcheck --dialect arc-dsl --golden " + golden, &out), 1);
+}
+
 TEST(TokpidjinMpi, TwoRanksGiveTheSingleProcessReport) {
   ASSERT_TRUE(batt::testing::kJobEnvironment);
   setenv("ASAN_OPTIONS", "detect_leaks=0", 1);  // see mpi_test.cpp

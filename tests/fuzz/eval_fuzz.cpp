@@ -62,18 +62,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   builder.add_file("fuzz.py", std::string_view(reinterpret_cast<const char*>(data), size));
   const program::Corpus corpus = builder.finish();
 
+  // One file has one dialect (a file mixing both is rejected), so its candidates form one block.
   std::vector<worker::BlockEntry> entries;
+  dsl::Dialect dialect = dsl::Dialect::ArcDsl;
   for (const program::Candidate& c : corpus.candidates) {
     if (!c.evaluable() || entries.size() >= 32) continue;
+    if (entries.empty()) dialect = c.dialect;
+    if (c.dialect != dialect) __builtin_trap();
     entries.push_back({c.root, worker::Mode::Strict});
     entries.push_back({c.root, worker::Mode::Batt});
   }
   if (entries.empty()) return 0;
   const worker::Inputs in{sample.S, sample.I, sample.O};
   std::vector<worker::Outcome> all, one;
-  together.run(worker::Block(corpus.dag, entries), in, all);
+  together.run(worker::Block(corpus.dag, entries, dialect), in, all);
   for (std::size_t k = 0; k < entries.size(); ++k) {
-    alone.run(worker::Block(corpus.dag, {&entries[k], 1}), in, one);
+    alone.run(worker::Block(corpus.dag, {&entries[k], 1}, dialect), in, one);
     // Budget outcomes may legitimately differ: the deadline is wall time, and the block's
     // values share one arena (its cap can be reached in the block and not alone).
     const auto budget = [](report::Status s) {

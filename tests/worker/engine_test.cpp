@@ -70,7 +70,7 @@ TEST(Engine, SharedWalkEqualsEachCandidateAlone) {
   std::vector<BlockEntry> all;
   for (const auto& cand : c.candidates) all.push_back({cand.root, Mode::Strict});
   ASSERT_EQ(all.size(), 11u);
-  const Block together(c.dag, all);
+  const Block together(c.dag, all, dsl::Dialect::ArcDsl);
   // Shared nodes (I, THREE, upscale(I, THREE), ...) appear once in the union.
   std::size_t slices = 0;
   for (std::size_t k = 0; k < all.size(); ++k) slices += together.slice_size(k);
@@ -90,7 +90,7 @@ TEST(Engine, SharedWalkEqualsEachCandidateAlone) {
     if (all[k].root == fails) {
       EXPECT_EQ(out[k].status, Status::Error);  // first() of {}
     }
-    const Block one(c.dag, {&all[k], 1});
+    const Block one(c.dag, {&all[k], 1}, dsl::Dialect::ArcDsl);
     alone_ev.run(one, Inputs{Value::none(), s.input}, alone);
     EXPECT_EQ(alone[0].status, out[k].status) << k;
     EXPECT_EQ(alone[0].steps, out[k].steps) << k;  // cost does not depend on the block
@@ -108,7 +108,7 @@ TEST(Engine, BattModeTakesSafeDefaultsWhereStrictFails) {
   const std::vector<BlockEntry> both = {{r, Mode::Strict}, {r, Mode::Batt}};
   Evaluator ev(dsl::Limits{});
   std::vector<Outcome> out;
-  ev.run(Block(c.dag, both), Inputs{Value::none(), s.input}, out);
+  ev.run(Block(c.dag, both, dsl::Dialect::ArcDsl), Inputs{Value::none(), s.input}, out);
   EXPECT_EQ(out[0].status, Status::Error);
   // first() fails -> its safe default `()`; fill(I, ONE, ()) paints nothing -> I itself.
   EXPECT_EQ(out[1].status, Status::Ok);
@@ -123,7 +123,8 @@ TEST(Engine, CallingANonCallableInBattModeGivesEmptyTuple) {
                                      {c.candidates[0].root, Mode::Batt}};
   Evaluator ev(dsl::Limits{});
   std::vector<Outcome> out;
-  ev.run(Block(c.dag, e), Inputs{Value::none(), ts.tasks[0].demo[0].input}, out);
+  ev.run(Block(c.dag, e, c.candidates[0].dialect), Inputs{Value::none(), ts.tasks[0].demo[0].input},
+         out);
   EXPECT_EQ(out[0].status, Status::Error);
   EXPECT_EQ(out[1].status, Status::Ok);
   EXPECT_EQ(dsl::repr(out[1].value), "()");
@@ -147,7 +148,8 @@ TEST(Engine, HostileProgramsEndWithinBudget) {
   Evaluator ev(lim, std::size_t{64} << 20);
   std::vector<Outcome> out;
   const auto t0 = std::chrono::steady_clock::now();
-  ev.run(Block(c.dag, all), Inputs{Value::none(), ts.tasks[0].demo[0].input}, out);
+  ev.run(Block(c.dag, all, dsl::Dialect::ArcDsl), Inputs{Value::none(), ts.tasks[0].demo[0].input},
+         out);
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_LT(s, 5.0);
   for (std::size_t k = 0; k < 5; ++k) {
@@ -173,7 +175,7 @@ def solve_s(S, I, C):
   dsl::EvalCtx ctx(arena);
   const Value S = demo_pairs(ts.tasks[0], ctx);  // as the job builds it
   const BlockEntry e{c.candidates[0].root, Mode::Strict};
-  const Block b(c.dag, {&e, 1});
+  const Block b(c.dag, {&e, 1}, dsl::Dialect::ArcDsl);
   Evaluator warm(dsl::Limits{});
   std::vector<Outcome> w, f;
   for (const corpus::Sample& s : ts.tasks[0].demo) {
@@ -194,7 +196,7 @@ TEST(Engine, ResultsAreDeterministic) {
   for (const auto& cand : c.candidates) all.push_back({cand.root, Mode::Strict});
   dsl::Limits lim;
   lim.max_steps = 20'000;
-  const Block b(c.dag, all);
+  const Block b(c.dag, all, dsl::Dialect::ArcDsl);
   std::vector<Outcome> first, again;
   Evaluator one(lim, std::size_t{64} << 20), two(lim, std::size_t{64} << 20);
   one.run(b, Inputs{Value::none(), ts.tasks[0].test[0].input}, first);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "program/candidates.hpp"
 #include "program/canonical.hpp"
 #include "support/text_file.hpp"
+#include "support/tok_vectors.hpp"
 #include "worker/engine.hpp"
 #include "worker/unit.hpp"
 #include "worker/wire.hpp"
@@ -278,23 +280,10 @@ TEST(TokpidjinFixture, IntermediateValuesByHand) {
 // demo 1 with C = None: no object of colour 0, so vector 1 fills nothing and gives I; the
 // differs read p_g(None) / o_g(None, 5) as their defaults (frozenset(), ()).
 TEST(TokpidjinFixture, TheReferenceVectorsRun) {
-  EXPECT_EQ(json(eval("fill(I, YELLOW, mfilter_f(sfilter_f(colorfilter_t(o_g_t(I, R4), ZERO), "
-                      "fork(equality, toindices, backdrop)), chain(matcher(size, ZERO), "
-                      "rbind(intersection, f_ofcolor(I, GRAY)), fork(difference, "
-                      "chain(lbind(mapply, dneighbors), corners, outbox), outbox))))",
-                      Mode::Strict)),
+  EXPECT_EQ(json(eval(testing::kTokVectors[0].expr, Mode::Strict)),
             R"({"t":[{"t":[6,6,7,6]},{"t":[6,6,7,7]},{"t":[7,7,6,7]}]})");
-  for (const char* differ :
-       {"astuple(size(difference_tuple(identity(p_g)(C), identity(p_g)(I))), "
-        "get_nth_t(difference_tuple(identity(p_g)(C), identity(p_g)(I)), F0))",
-        "astuple(size(difference_tuple(identity(p_g)(I), identity(p_g)(C))), "
-        "get_nth_t(difference_tuple(identity(p_g)(I), identity(p_g)(C)), F0))",
-        "astuple(FOUR, get_nth_f(difference(rbind(sizefilter, ONE)(UP_RIGHT), rbind(sizefilter, "
-        "ONE)(rbind(o_g, R5)(C))), F0))",
-        "astuple(size(difference(rbind(sizefilter, ONE)(rbind(o_g, R5)(C)), rbind(sizefilter, "
-        "ONE)(UP_RIGHT))), get_nth_f(difference(rbind(sizefilter, ONE)(rbind(o_g, R5)(C)), "
-        "rbind(sizefilter, ONE)(UP_RIGHT)), F0))"}) {
-    EXPECT_EQ(eval(differ, Mode::Strict).status, Status::Ok) << differ;
+  for (const testing::TokVector& differ : std::span(testing::kTokVectors).subspan(1)) {
+    EXPECT_EQ(eval(differ.expr, Mode::Strict).status, Status::Ok) << differ.expr;
   }
 }
 

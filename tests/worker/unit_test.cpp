@@ -71,7 +71,7 @@ struct Fixture {
   Block block(const std::vector<std::int32_t>& cands) const {
     std::vector<BlockEntry> entries;
     for (auto c : cands) entries.push_back({corpus.candidates[c].root, cv.modes[c]});
-    return Block(corpus.dag, entries);
+    return Block(corpus.dag, entries, dsl::Dialect::ArcDsl);
   }
   BlockInfo info(const std::vector<std::int32_t>& cands) const {
     BlockInfo i{cands, {}, {}};

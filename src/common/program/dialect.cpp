@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "program/names.hpp"
+
 namespace batt::program {
 
 namespace {
@@ -65,10 +67,12 @@ bool parse_dialect_choice(std::string_view text, DialectChoice& out) noexcept {
 }
 
 std::optional<dsl::Dialect> dialect_of_name(std::string_view name) noexcept {
-  const bool arc = dsl::find_prim(name, dsl::Dialect::ArcDsl) >= 0 ||
-                   dsl::find_constant(name, dsl::Dialect::ArcDsl).has_value();
-  const bool tok = dsl::find_prim(name, dsl::Dialect::Tokpidjin) >= 0 ||
-                   dsl::find_constant(name, dsl::Dialect::Tokpidjin).has_value();
+  auto known = [&](dsl::Dialect d) {
+    const NameClass c = classify_name(name, d);
+    return c == NameClass::Constant || c == NameClass::Primitive;
+  };
+  const bool arc = known(dsl::Dialect::ArcDsl);
+  const bool tok = known(dsl::Dialect::Tokpidjin);
   if (arc == tok) return std::nullopt;
   return arc ? dsl::Dialect::ArcDsl : dsl::Dialect::Tokpidjin;
 }

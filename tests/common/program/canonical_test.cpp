@@ -8,6 +8,7 @@
 
 #include "program/candidates.hpp"
 #include "program/md5.hpp"
+#include "support/tok_vectors.hpp"
 
 namespace batt::program {
 namespace {
@@ -34,42 +35,8 @@ TEST(Md5, KnownDigests) {
   EXPECT_EQ(m.hex(), "900150983cd24fb0d6963f7d28e17f72");
 }
 
-struct Vector {
-  const char* fn;
-  const char* expr;
-  const char* md5;
-};
-
-// §5.2: the canonical texts and MD5s recorded from the reference. The first two texts are
-// printed there; the last three are the differ finals whose §6 expansion (last_t 17) and
-// structure the reference describes.
-const Vector kVectors[] = {
-    {"solve",
-     "fill(I, YELLOW, mfilter_f(sfilter_f(colorfilter_t(o_g_t(I, R4), ZERO), fork(equality, "
-     "toindices, backdrop)), chain(matcher(size, ZERO), rbind(intersection, f_ofcolor(I, GRAY)), "
-     "fork(difference, chain(lbind(mapply, dneighbors), corners, outbox), outbox))))",
-     "bd7815e569e6721834630885e05fd9a1"},
-    {"differ",
-     "astuple(size(difference_tuple(identity(p_g)(C), identity(p_g)(I))), "
-     "get_nth_t(difference_tuple(identity(p_g)(C), identity(p_g)(I)), F0))",
-     "27f29164d6f638c0cbe648aef9150390"},
-    {"differ",
-     "astuple(size(difference_tuple(identity(p_g)(I), identity(p_g)(C))), "
-     "get_nth_t(difference_tuple(identity(p_g)(I), identity(p_g)(C)), F0))",
-     "9d099542b6947ab4eb069e74f5eb4871"},
-    {"differ",
-     "astuple(FOUR, get_nth_f(difference(rbind(sizefilter, ONE)(UP_RIGHT), rbind(sizefilter, "
-     "ONE)(rbind(o_g, R5)(C))), F0))",
-     "8eef705089ca320c84e5e86bed6789cf"},
-    {"differ",
-     "astuple(size(difference(rbind(sizefilter, ONE)(rbind(o_g, R5)(C)), rbind(sizefilter, "
-     "ONE)(UP_RIGHT))), get_nth_f(difference(rbind(sizefilter, ONE)(rbind(o_g, R5)(C)), "
-     "rbind(sizefilter, ONE)(UP_RIGHT)), F0))",
-     "5ed2d4433c027790ea10440e031d9f1a"},
-};
-
 TEST(Canonical, ReproducesTheFiveReferenceVectors) {
-  for (const Vector& v : kVectors) {
+  for (const testing::TokVector& v : testing::kTokVectors) {
     Diagnostics d;
     const std::string text = std::string("def ") + v.fn + "(S, I, C):\n    return " + v.expr + "\n";
     const Corpus c = load(text, d);
@@ -91,8 +58,8 @@ TEST(Canonical, ReproducesTheFiveReferenceVectors) {
 TEST(Expanded, MatchesTheReferenceExampleByteForByte) {
   // §6: the expansion of differ last_t 17.
   Diagnostics d;
-  const Corpus c =
-      load(std::string("def differ(S, I, C):\n    return ") + kVectors[3].expr + "\n", d);
+  const Corpus c = load(
+      std::string("def differ(S, I, C):\n    return ") + testing::kTokVectors[3].expr + "\n", d);
   const Candidate cand = only(c);
   EXPECT_EQ(expanded_text(c.dag, cand.root, cand.kind),
             "from dsl import *\n"
@@ -111,7 +78,7 @@ TEST(Expanded, MatchesTheReferenceExampleByteForByte) {
 }
 
 TEST(Expanded, ParsingItBackGivesTheSameMd5) {
-  for (const Vector& v : kVectors) {
+  for (const testing::TokVector& v : testing::kTokVectors) {
     Diagnostics d;
     const Corpus c =
         load(std::string("def ") + v.fn + "(S, I, C):\n    return " + v.expr + "\n", d);
